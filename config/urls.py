@@ -1,0 +1,34 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from core import views as core_views
+from people.forms_auth import LoginForm
+
+admin.site.site_header = "Peel administration"
+admin.site.site_title = "Peel admin"
+admin.site.index_title = "Records, roles, reference data and schedules"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+    path("people/", include("people.urls")),
+    path("recruitment/", include("recruitment.urls")),
+    path("welfare/", include("welfare.urls")),
+    path("adjustments/", include("adjustments.urls")),
+    path("performance/", include("performance.urls")),
+    path("programmes/", include("programmes.urls")),
+    path("reports/", include("reports.urls")),
+]
+
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

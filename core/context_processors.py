@@ -1,0 +1,8 @@
+from core.navigation import nav_for
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None:
+        return {"nav_items": []}
+    return {"nav_items": nav_for(user)}
