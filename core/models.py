@@ -12,7 +12,17 @@ class BaseModel(models.Model):
         abstract = True
 
 
-class Setting(BaseModel):
+class VersionedModel(models.Model):
+    """A record people edit together: saves carry the version they started from, and a save
+    against a stale version is refused (core.concurrency)."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Setting(BaseModel, VersionedModel):
     """A figure an admin may change without a release: an SLA, a target, a threshold."""
 
     key = models.SlugField(max_length=80, unique=True)
@@ -28,3 +38,32 @@ class Setting(BaseModel):
     def clean(self):
         if self.value is None:
             raise ValidationError({"value": "Give a value."})
+
+
+class OutboxMessage(BaseModel):
+    """Background work written in the same transaction as the change that asked for it.
+
+    A dispatcher sends pending messages to Celery when Redis is reachable, so work asked for
+    while Redis is down is delayed, never lost. Tasks must be safe to run twice.
+    """
+
+    task = models.CharField(max_length=200)
+    args = models.JSONField(default=list, blank=True)
+    kwargs = models.JSONField(default=dict, blank=True)
+    queue = models.CharField(max_length=80, blank=True)
+    dispatched_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [
+            models.Index(
+                fields=["id"],
+                condition=models.Q(dispatched_at__isnull=True),
+                name="outbox_pending_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.task} #{self.pk}"

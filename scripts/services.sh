@@ -28,4 +28,9 @@ if ! redis_up; then
   redis_up || { echo "Redis is not running on 127.0.0.1:6379 and could not be started."
                 echo "Install it (apt-get install redis-server)."; exit 1; }
 fi
+# The development database for full-stack runs and `makemigrations --check`.
+if ! psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'peel'" \
+    | grep -q 1; then
+  createdb -h 127.0.0.1 -U postgres peel || true
+fi
 echo "PostgreSQL and Redis are up."

@@ -4,7 +4,7 @@ files) may answer 200."""
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-PUBLIC = {"/accounts/login/", "/admin/login/"}
+PUBLIC = {"/accounts/login/", "/admin/login/", "/healthz", "/readyz"}
 SAMPLE = {
     "int": "1",
     "str": "x1",
