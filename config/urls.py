@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from core import health
 from core import views as core_views
+from people import mfa_views
 from people.forms_auth import LoginForm
 
 admin.site.site_header = "Peel administration"
@@ -20,6 +21,9 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/mfa/", mfa_views.verify, name="mfa-verify"),
+    path("accounts/mfa/setup/", mfa_views.setup, name="mfa-setup"),
+    path("accounts/mfa/backup-codes/", mfa_views.backup_codes, name="mfa-backup-codes"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),

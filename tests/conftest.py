@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.test import Client
 
+from people.mfa import mfa_required
 from people.models import EntryRoute, PersonType, Rank
 from people.roles import Role
 from tests.factories import DepartmentFactory, UserFactory
@@ -21,6 +22,19 @@ def home_department(db):
 @pytest.fixture
 def other_department(db):
     return DepartmentFactory(name="Coventry NPU")
+
+
+def verify_second_factor(client, user):
+    """Mark a signed-in test client as having passed two-step sign-in."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="Test phone", defaults={"confirmed": True}
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
 
 
 def _user(staff_number, roles=(), **extra):
@@ -171,6 +185,8 @@ def client_for():
     def make(user):
         client = Client()
         client.force_login(user)
+        if mfa_required(user):
+            verify_second_factor(client, user)
         return client
 
     return make

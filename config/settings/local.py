@@ -14,3 +14,7 @@ STORAGES = {
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Trying Peel on a laptop: demo users are not asked to set up an authenticator app unless
+# PEEL_MFA_ENFORCED=true. Production always enforces it.
+PEEL_MFA_ENFORCED = env.bool("PEEL_MFA_ENFORCED", default=False)
