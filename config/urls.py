@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from core import health
+from core import health, privacy_views
 from core import views as core_views
 from people import mfa_views
 from people.forms_auth import LoginForm
@@ -26,6 +26,17 @@ urlpatterns = [
     path("accounts/mfa/backup-codes/", mfa_views.backup_codes, name="mfa-backup-codes"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("privacy/subject-access/", privacy_views.subject_access, name="subject-access"),
+    path(
+        "privacy/subject-access/<int:pk>/",
+        privacy_views.subject_access_detail,
+        name="subject-access-detail",
+    ),
+    path(
+        "privacy/subject-access/<int:pk>/download/",
+        privacy_views.subject_access_download,
+        name="subject-access-download",
+    ),
     path("admin/", admin.site.urls),
     path("people/", include("people.urls")),
     path("recruitment/", include("recruitment.urls")),

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.models import OutboxMessage, Setting
+from core.models import OutboxMessage, RetentionRun, Setting, SubjectAccessExport
 from core.settings_store import forget_setting
 
 
@@ -22,3 +22,52 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     search_fields = ["task", "last_error"]
     readonly_fields = ["task", "args", "kwargs", "queue", "dispatched_at", "attempts", "last_error"]
     show_full_result_count = False
+
+
+@admin.register(RetentionRun)
+class RetentionRunAdmin(admin.ModelAdmin):
+    """Each run of the retention job; 'Dry run now' shows what is due without removing it."""
+
+    list_display = ["created_at", "as_of", "dry_run", "total", "requested_by"]
+    list_filter = ["dry_run", "as_of"]
+    search_fields = ["results"]
+    readonly_fields = ["as_of", "dry_run", "results", "requested_by"]
+    change_list_template = "admin/core/retentionrun/change_list.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_urls(self):
+        from django.urls import path
+
+        return [
+            path(
+                "dry-run/",
+                self.admin_site.admin_view(self.dry_run_view),
+                name="core_retentionrun_dry_run",
+            ),
+            *super().get_urls(),
+        ]
+
+    def dry_run_view(self, request):
+        from django.shortcuts import redirect
+
+        from core.retention import retention_run
+
+        if request.method != "POST":
+            return redirect("admin:core_retentionrun_changelist")
+        run = retention_run(actor=request.user, dry_run=True)
+        self.message_user(request, f"Dry run: {run.total} records are due.")
+        return redirect("admin:core_retentionrun_change", run.pk)
+
+
+@admin.register(SubjectAccessExport)
+class SubjectAccessExportAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "created_at", "requested_by"]
+    list_filter = ["created_at"]
+    search_fields = ["subject__staff_number", "subject_email"]
+    raw_id_fields = ["subject", "requested_by"]
+    readonly_fields = ["requested_by", "subject", "subject_email", "file", "summary"]
+
+    def has_add_permission(self, request):
+        return False

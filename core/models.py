@@ -67,3 +67,52 @@ class OutboxMessage(BaseModel):
 
     def __str__(self):
         return f"{self.task} #{self.pk}"
+
+
+class RetentionRun(BaseModel):
+    """One pass of the retention job: what was (or, in a dry run, would be) removed."""
+
+    as_of = models.DateField()
+    dry_run = models.BooleanField(default=True)
+    results = models.JSONField(default=list)
+    requested_by = models.ForeignKey(
+        "people.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        kind = "Dry run" if self.dry_run else "Run"
+        return f"{kind} as at {self.as_of:%d/%m/%Y}"
+
+    @property
+    def total(self) -> int:
+        return sum(row["count"] for row in self.results)
+
+
+class SubjectAccessExport(BaseModel):
+    """Everything Peel holds about one person, prepared for a subject access request."""
+
+    requested_by = models.ForeignKey("people.User", on_delete=models.PROTECT, related_name="+")
+    subject = models.ForeignKey(
+        "people.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    subject_email = models.EmailField(
+        blank=True, help_text="For a candidate who is not a colleague."
+    )
+    file = models.FileField(upload_to="subject-access/")
+    summary = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(subject__isnull=False) | ~models.Q(subject_email=""),
+                name="subject_access_names_someone",
+            ),
+        ]
+
+    def __str__(self):
+        who = (self.subject_id and f"colleague {self.subject_id}") or self.subject_email
+        return f"Subject access export for {who}"

@@ -25,3 +25,11 @@ def dispatch_outbox() -> int:
     from core.outbox import outbox_dispatch
 
     return outbox_dispatch()
+
+
+@shared_task(name="core.retention_run", ignore_result=True)
+def retention_run_task(dry_run: bool = False) -> None:
+    """The scheduled retention job: anonymise or delete what each policy says is due."""
+    from core.retention import retention_run
+
+    retention_run(actor=None, dry_run=dry_run)

@@ -11,6 +11,7 @@ class PeopleConfig(AppConfig):
         from core.navigation import NavItem, nav, work
         from people import permissions
         from people.models import Department, EqualityMonitoring, Probation, User
+        from people.roles import Role
         from people.work import people_work_for
 
         auditlog.register(User, exclude_fields=["password", "last_login"])
@@ -33,4 +34,20 @@ class PeopleConfig(AppConfig):
                 section="Insight",
             )
         )
+        nav.register(
+            NavItem(
+                "Subject access",
+                "subject-access",
+                visible=lambda user: permissions.has_role(user, Role.ADMIN),
+                section="Admin",
+            )
+        )
         work.register(people_work_for)
+
+        from core import subject_access
+        from people import subject_access as provides
+
+        subject_access.register("Your details", provides.colleague_details)
+        subject_access.register("Your employment history", provides.employment_history)
+        subject_access.register("Your equality information", provides.equality_information)
+        subject_access.register("Your probation", provides.probation)
