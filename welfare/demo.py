@@ -11,11 +11,13 @@ from datetime import date, timedelta
 
 from django.db import transaction
 
+from core.equality import Ethnicity, Sex
 from people import services as people_services
 from people.models import (
     Department,
     EmploymentRecord,
     EntryRoute,
+    EqualityMonitoring,
     PersonType,
     Probation,
     Rank,
@@ -70,7 +72,32 @@ def _officer_rows(rng, route, first, last, count, prefix, departments):
                 department=rng.choice(departments),
             )
         )
-    return User.objects.bulk_create(users)
+    users = User.objects.bulk_create(users)
+    _equality(rng, users)
+    return users
+
+
+MINORITY = [
+    Ethnicity.ASIAN_INDIAN,
+    Ethnicity.ASIAN_PAKISTANI,
+    Ethnicity.BLACK_CARIBBEAN,
+    Ethnicity.BLACK_AFRICAN,
+    Ethnicity.MIXED_WHITE_BLACK_CARIBBEAN,
+]
+
+
+def _equality(rng, users):
+    """Self-declared answers for most demo officers (about 17% ethnic minority, as the paper's
+    new recruits), so the dashboard's protected breakdown has something to protect."""
+    EqualityMonitoring.objects.bulk_create(
+        EqualityMonitoring(
+            person=user,
+            ethnicity=rng.choice(MINORITY) if rng.random() < 0.17 else Ethnicity.WHITE_BRITISH,
+            sex=rng.choice([Sex.FEMALE, Sex.MALE, Sex.MALE]),
+        )
+        for user in users
+        if rng.random() < 0.93
+    )
 
 
 def _add_probations(users, route, confirm_before: date):

@@ -18,10 +18,15 @@ from welfare.services import DEFAULT_NOTICE_DAYS
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """A UK date (dd/mm/yyyy) in a plain text box: a browser's date picker shows its own
+    locale's order, which for many users is the American one."""
 
     def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+        super().__init__(
+            format="%d/%m/%Y",
+            attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"},
+            **kwargs,
+        )
 
 
 def date_field(label, required=True, **kwargs):
@@ -29,7 +34,8 @@ def date_field(label, required=True, **kwargs):
         label=label,
         required=required,
         widget=DateInput(),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        input_formats=["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"],
+        error_messages={"invalid": "Enter a date like 31/03/2026."},
         **kwargs,
     )
 
