@@ -266,8 +266,22 @@ def _current_cases(actor, officers, manager, student):
         services.welfare_case_open(
             actor=actor, officer=officer, how_opened="line_manager", notified_on=today
         )
-    # In contact, with follow-ups (two already due).
-    for n, officer in enumerate(officers[5:9]):
+    _in_contact(actor, officers[5:9])
+    _current_resignations(actor, officers[9:13])
+    _reg13_in_progress(actor, officers[13], manager)
+    if student is not None and not WelfareCase.objects.filter(officer=student).exists():
+        services.welfare_concern_raise(
+            manager=manager,
+            officer=student,
+            concern="Sam has said twice this month that the shifts are too much.",
+            noticed_on=today - timedelta(days=1),
+        )
+
+
+def _in_contact(actor, officers):
+    """Open cases the team is working, with follow-ups (two already due)."""
+    today = date.today()
+    for n, officer in enumerate(officers):
         notified = today - timedelta(days=20 + n)
         case = services.welfare_case_open(
             actor=actor,
@@ -279,19 +293,23 @@ def _current_cases(actor, officers, manager, student):
         follow_up = today - timedelta(days=2) if n < 2 else today + timedelta(days=5)
         _contact(actor, case, notified + timedelta(days=1), follow_up=follow_up)
         services.welfare_themes_record(actor=actor, case=case, themes=THEME_CYCLE[n])
-    _current_resignations(actor, officers[9:13])
-    reg13_case = services.welfare_case_open(
+
+
+def _reg13_in_progress(actor, officer, manager):
+    """A current student at the action-plan stage, with probation extended to allow for it."""
+    today = date.today()
+    case = services.welfare_case_open(
         actor=actor,
-        officer=officers[13],
+        officer=officer,
         how_opened="welfare_team",
         notified_on=today - timedelta(days=40),
     )
     reg13 = services.reg13_open(
         actor=actor,
-        officer=officers[13],
+        officer=officer,
         referred_on=today - timedelta(days=40),
         grounds="Operational competence not yet shown at the end of the tutorship.",
-        welfare_case=reg13_case,
+        welfare_case=case,
     )
     services.reg13_advance(
         actor=actor,
@@ -299,20 +317,14 @@ def _current_cases(actor, officers, manager, student):
         stage=Reg13Stage.ACTION_PLAN,
         reached_on=today - timedelta(days=30),
     )
+    probation = Probation.objects.get(officer=officer)
     people_services.probation_extend(
         actor=actor,
-        probation=officers[13].probation,
-        new_end=officers[13].probation.expected_end + timedelta(days=182),
+        probation=probation,
+        new_end=probation.expected_end + timedelta(days=182),
         reason="Action plan under Regulation 13: more time to show operational competence.",
         approved_by=manager,
     )
-    if student is not None and not WelfareCase.objects.filter(officer=student).exists():
-        services.welfare_concern_raise(
-            manager=manager,
-            officer=student,
-            concern="Sam has said twice this month that the shifts are too much.",
-            noticed_on=today - timedelta(days=1),
-        )
 
 
 def _current_resignations(actor, officers):
