@@ -141,13 +141,15 @@ def welfare_concern_raise(
             concern=concern,
             raised_by=manager,
         )
-    ContactLogEntry.objects.create(
+    note = ContactLogEntry(
         case=existing,
         contact_on=max(noticed_on, existing.notified_on),
         kind="note",
         summary=f"Further concern from the line manager: {concern.strip()}",
         recorded_by=manager,
     )
+    note.full_clean()
+    note.save()
     if existing.raised_by_id is None:
         existing.raised_by = manager
         existing.save(update_fields=["raised_by", "updated_at"])

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from auditlog.models import LogEntry
@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from core.models import Setting
 from core.settings_store import forget_setting
+from people import services as people_services
 from people.models import User
 from welfare import services
 from welfare.models import (
@@ -315,3 +316,52 @@ def test_dispensing_under_reg13_gives_a_months_notice_and_closes_the_case(
         actor=welfare_officer, case=case, outcome=Outcome.DISPENSED, closed_on=date(2026, 3, 11)
     )
     assert User.objects.get(pk=on_probation.pk).leave_date == date(2026, 4, 10)
+
+
+def test_only_a_welfare_officer_can_be_assigned(case, colleague, welfare_officer):
+    with pytest.raises(ValidationError) as error:
+        services.welfare_case_assign(actor=welfare_officer, case=case, assigned_to=colleague)
+    assert "welfare officer" in _messages(error, "assigned_to")
+    case.refresh_from_db()
+    assert case.assigned_to == welfare_officer
+
+
+def test_a_contact_before_the_notification_or_in_the_future_is_refused(case, welfare_officer):
+    for day in (date(2026, 1, 4), date.today() + timedelta(days=1)):
+        with pytest.raises(ValidationError) as error:
+            services.welfare_contact_record(
+                actor=welfare_officer, case=case, contact_on=day, kind="phone", summary="x"
+            )
+        assert error.value.message_dict["contact_on"]
+    assert not ContactLogEntry.objects.exists()
+
+
+def test_a_resignation_after_confirmation_is_not_during_probation(on_probation, welfare_officer):
+    people_services.probation_confirm(
+        actor=welfare_officer, probation=on_probation.probation, confirmed_on=date(2026, 2, 1)
+    )
+    resignation = services.resignation_record(
+        actor=welfare_officer, officer=on_probation, submitted_on=date(2026, 3, 2)
+    )
+    assert not resignation.during_probation
+
+
+def test_a_second_resignation_on_the_open_case_is_refused(on_probation, welfare_officer):
+    services.resignation_record(
+        actor=welfare_officer, officer=on_probation, submitted_on=date(2026, 3, 2)
+    )
+    with pytest.raises(ValidationError):
+        services.resignation_record(
+            actor=welfare_officer, officer=on_probation, submitted_on=date(2026, 3, 3)
+        )
+    assert Resignation.objects.count() == 1
+
+
+def test_reg13_needs_an_unconfirmed_probation(on_probation, welfare_officer):
+    people_services.probation_confirm(
+        actor=welfare_officer, probation=on_probation.probation, confirmed_on=date(2026, 2, 1)
+    )
+    with pytest.raises(ValidationError):
+        services.reg13_open(
+            actor=welfare_officer, officer=on_probation, referred_on=date(2026, 3, 2), grounds="x"
+        )

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from core.audit import reads_of
+from people import services as people_services
 from people.models import ProbationExtension, User
 from tests.utils import queries_for
 from welfare import services
@@ -333,3 +334,52 @@ def test_opening_a_case_in_admin_is_logged(client_for, admin_user, case):
     assert response.status_code == 200
     assert reads_of(case).count() == 1
     assert User.objects.filter(pk=admin_user.pk).exists()
+
+
+def test_the_contact_log_shows_entries_and_refuses_bad_input(client_for, welfare_officer, case):
+    client = client_for(welfare_officer)
+    url = reverse("welfare:contact-add", args=[case.pk])
+    bad = client.post(
+        url, {"contact_on": "31/02/2026", "kind": "phone", "summary": "Call about shifts."}
+    )
+    assert bad.status_code == 200 and bad.context["contact_form"].errors["contact_on"]
+    assert reads_of(case).count() == 1  # the page shown again is a read too
+    client.post(url, {"contact_on": "06/01/2026", "kind": "phone", "summary": "Call about shifts."})
+    notes = client.get(reverse("welfare:case-notes", args=[case.pk])).content.decode()
+    assert "Call about shifts." in notes and "06/01/2026" in notes
+
+
+def test_overdue_lists_follow_ups_that_have_come_due(client_for, welfare_officer, case):
+    services.welfare_contact_record(
+        actor=welfare_officer,
+        case=case,
+        contact_on=date(2026, 1, 6),
+        kind="phone",
+        summary="Call.",
+        follow_up_due=date(2026, 1, 13),
+    )
+    response = client_for(welfare_officer).get(reverse("welfare:overdue"))
+    assert [e.case_id for e in response.context["follow_ups"]] == [case.pk]
+    assert list(response.context["cases"]) == []
+    services.welfare_contact_record(
+        actor=welfare_officer, case=case, contact_on=date(2026, 1, 14), kind="note", summary="."
+    )
+    response = client_for(welfare_officer).get(reverse("welfare:overdue"))
+    assert list(response.context["follow_ups"]) == []
+
+
+def test_the_probation_list_filters(client_for, welfare_officer, manager):
+    extended = student_officer(route="dhep", start_date=date(2025, 1, 6))
+    people_services.probation_extend(
+        actor=welfare_officer,
+        probation=extended.probation,
+        new_end=date(2027, 6, 1),
+        reason="Maternity leave",
+        approved_by=manager,
+    )
+    student_officer(route="pcda")
+    client = client_for(welfare_officer)
+    page = client.get(reverse("welfare:probation-list"), {"status": "extended"})
+    assert [p.officer for p in page.context["page"]] == [extended]
+    page = client.get(reverse("welfare:probation-list"), {"route": "pcda"})
+    assert [p.route for p in page.context["page"]] == ["pcda"]
