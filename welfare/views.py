@@ -57,7 +57,7 @@ def overdue(request):
 
 def case_open(request):
     _team(request)
-    form = forms.CaseOpenForm(request.POST or None)
+    form = forms.CaseOpenForm(request.POST or None, initial={"officer": request.GET.get("officer")})
     if request.method == "POST" and form.is_valid():
         try:
             case = services.welfare_case_open(actor=request.user, **form.cleaned_data)
@@ -274,6 +274,7 @@ def _show_probation(request, probation, **given):
     context = {
         "probation": probation,
         "extensions": probation.extensions.select_related("approved_by"),
+        "cases": probation.officer.welfare_cases.order_by("-notified_on", "-id"),
         "extend_form": given.get("extend_form") or forms.ProbationExtendForm(),
         "confirm_form": given.get("confirm_form") or forms.ProbationConfirmForm(),
     }

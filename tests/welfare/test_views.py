@@ -383,3 +383,29 @@ def test_the_probation_list_filters(client_for, welfare_officer, manager):
     assert [p.officer for p in page.context["page"]] == [extended]
     page = client.get(reverse("welfare:probation-list"), {"route": "pcda"})
     assert [p.route for p in page.context["page"]] == ["pcda"]
+
+
+def test_the_dashboard_costs_the_same_at_any_size(client_for, people_analyst, welfare_officer):
+    client = client_for(people_analyst)
+    url = reverse("welfare:dashboard")
+
+    def make(n):
+        for _ in range(n):
+            officer = student_officer()
+            resignation = services.resignation_record(
+                actor=welfare_officer,
+                officer=officer,
+                submitted_on=date(2026, 2, 2),
+                themes=["role"],
+            )
+            services.welfare_case_close(
+                actor=welfare_officer,
+                case=resignation.case,
+                outcome="resigned",
+                closed_on=date(2026, 2, 3),
+            )
+
+    make(2)
+    few = queries_for(client, url)
+    make(20)
+    assert queries_for(client, url) == few <= 15
