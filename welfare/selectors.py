@@ -1,4 +1,4 @@
-"""Reads for the welfare team, line managers and the welfare figures.
+"""Reads for the welfare team and line managers (the figures are in welfare.figures).
 
 Every list of cases comes from `cases_for(user=...)`: the welfare team sees every case, anyone
 else none. A line manager sees only the status of cases they raised (`concerns_raised_by`).
@@ -6,10 +6,10 @@ else none. A line manager sees only the status of cases they raised (`concerns_r
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.shortcuts import get_object_or_404
 
-from people.models import Probation
+from people.models import Probation, User
 from welfare.models import ContactLogEntry, Reg13Case, WelfareCase
 from welfare.permissions import is_welfare_team
 
@@ -84,23 +84,27 @@ def probations_for(*, user) -> QuerySet[Probation]:
 
 
 def probation_for(*, user, pk: int) -> Probation:
+    """One probation for the welfare team, or Http404."""
     return get_object_or_404(probations_for(user=user), pk=pk)
 
 
 def student_officers_of(*, manager) -> QuerySet:
     """A line manager's current reports who are student officers still on probation."""
-    from people.models import User
-
     return User.objects.filter(
-        line_manager=manager, is_active=True, probation__isnull=False
-    ).filter(Q(probation__confirmed_on__isnull=True))
+        line_manager=manager,
+        is_active=True,
+        probation__isnull=False,
+        probation__confirmed_on__isnull=True,
+    ).order_by("last_name", "first_name", "id")
 
 
 def reg13_cases_for(*, user) -> QuerySet[Reg13Case]:
+    """Regulation 13 cases, for the welfare team only."""
     if not is_welfare_team(user):
         return Reg13Case.objects.none()
     return Reg13Case.objects.select_related("officer")
 
 
 def reg13_case_for(*, user, pk: int) -> Reg13Case:
+    """One Regulation 13 case for the welfare team, or Http404."""
     return get_object_or_404(reg13_cases_for(user=user), pk=pk)
