@@ -393,13 +393,15 @@ def reg13_open(
     grounds: str,
     welfare_case: WelfareCase | None = None,
 ) -> Reg13Case:
-    """Refer a student officer under Regulation 13 (stage one: referral)."""
+    """Refer a student officer under Regulation 13 (stage one: referral), linked to their open
+    welfare case unless another is given. Raises ValidationError after confirmation."""
     probation = _probation_of(officer)
     if probation.confirmed_on:
         raise ValidationError({"officer": "Regulation 13 applies only during probation."})
     reg13 = Reg13Case(
         officer=officer,
-        welfare_case=welfare_case,
+        welfare_case=welfare_case
+        or WelfareCase.objects.filter(officer=officer, closed_on=None).first(),
         grounds=grounds.strip(),
         stage=Reg13Stage.REFERRAL,
     )

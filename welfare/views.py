@@ -337,7 +337,9 @@ def reg13_list(request):
 
 def reg13_open(request):
     _team(request)
-    form = forms.Reg13OpenForm(request.POST or None)
+    form = forms.Reg13OpenForm(
+        request.POST or None, initial={"officer": request.GET.get("officer")}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             reg13 = services.reg13_open(actor=request.user, **form.cleaned_data)

@@ -365,3 +365,10 @@ def test_reg13_needs_an_unconfirmed_probation(on_probation, welfare_officer):
         services.reg13_open(
             actor=welfare_officer, officer=on_probation, referred_on=date(2026, 3, 2), grounds="x"
         )
+
+
+def test_a_reg13_referral_links_to_the_open_welfare_case(case, welfare_officer):
+    reg13 = services.reg13_open(
+        actor=welfare_officer, officer=case.officer, referred_on=date(2026, 1, 6), grounds="x"
+    )
+    assert reg13.welfare_case == case
