@@ -281,7 +281,12 @@ def _last_day_for(case: WelfareCase, outcome: str) -> date | None:
         return reg13.notice_ends_on
     resignation = _active_resignation(case)
     if outcome in LEAVING_OUTCOMES and resignation is None:
-        raise ValidationError({"outcome": "Record the resignation before closing the case so."})
+        raise ValidationError(
+            {
+                "outcome": "Record the resignation before closing the case as resigned or "
+                "transferred."
+            }
+        )
     if outcome not in LEAVING_OUTCOMES and resignation is not None:
         raise ValidationError(
             {"outcome": "The officer's resignation stands: record its withdrawal first."}
