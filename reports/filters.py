@@ -1,0 +1,13 @@
+import django_filters
+
+from reports.models import ReportRun, RunStatus
+
+
+class RunFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(
+        choices=RunStatus.choices, empty_label="Any status", label="Status"
+    )
+
+    class Meta:
+        model = ReportRun
+        fields = ["status"]
