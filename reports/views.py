@@ -9,13 +9,21 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from core.pagination import keyset_paginate
 from people.permissions import can
-from reports import selectors, services
+from reports import registry, selectors, services
 from reports.filters import RunFilter
 from reports.forms import RunNowForm
 from reports.models import EXTENSIONS, FileKind, RunStatus
+from reports.permissions import may_use_reports
+
+
+def _require_reports_user(user):
+    """403 for anyone outside every report's audience; scope is then checked per record."""
+    if not may_use_reports(user):
+        raise PermissionDenied
 
 
 def _report_type_or_404(user, key):
+    _require_reports_user(user)
     report_type = selectors.report_type_for(user=user, key=key)
     if report_type is None:
         raise Http404
@@ -44,7 +52,9 @@ def report_detail(request, key):
 
 @require_POST
 def run_now(request, key):
-    report_type = _report_type_or_404(request.user, key)
+    if not registry.exists(key):
+        raise Http404
+    report_type = registry.get(key)
     if not can(request.user, "reports.type.run", report_type):
         raise PermissionDenied
     form = RunNowForm(request.POST, report_type=report_type, today=timezone.localdate())
@@ -66,6 +76,7 @@ def run_now(request, key):
 
 
 def _run_or_404(user, pk):
+    _require_reports_user(user)
     return get_object_or_404(selectors.runs_for(user=user).prefetch_related("files"), pk=pk)
 
 
