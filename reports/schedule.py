@@ -8,7 +8,7 @@ periodic task is enabled, so a pause in admin really pauses a report.
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -114,4 +114,6 @@ def next_run(task: PeriodicTask | None) -> datetime | None:
     if task is None or not task.enabled or task.crontab is None:
         return None
     now = timezone.now()
-    return now + task.schedule.remaining_estimate(task.last_run_at or now)
+    when = now + task.schedule.remaining_estimate(task.last_run_at or now)
+    # The estimate lands a few microseconds early; crontabs fire on whole minutes.
+    return (when + timedelta(seconds=30)).replace(second=0, microsecond=0)
