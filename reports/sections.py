@@ -52,17 +52,21 @@ def _share_table(*, caption, heading, rows, days, threshold, what) -> Table:
         if any(v.endswith("%") for v in line[1:])
     }
     total = body[-1]
-    chart = Chart(
-        title=caption,
-        x_labels=[d.strftime("%Y") for d in oldest_first],
-        series=series,
-        y_label="Ethnic minority share (%)",
-        alt=(
-            f"Line chart of {what} as at 1 January, {oldest_first[0]:%Y} to "
-            f"{oldest_first[-1]:%Y}. {total[0]}: {total[-1] or 'no data'} in "
-            f"{oldest_first[0]:%Y} and {total[1] or 'no data'} in {oldest_first[-1]:%Y}. "
-            "Every figure is in the table beside the chart."
-        ),
+    chart = (
+        None
+        if not series
+        else Chart(
+            title=caption,
+            x_labels=[d.strftime("%Y") for d in oldest_first],
+            series=series,
+            y_label="Ethnic minority share (%)",
+            alt=(
+                f"Line chart of {what} as at 1 January, {oldest_first[0]:%Y} to "
+                f"{oldest_first[-1]:%Y}. {total[0]}: {total[-1] or 'no data'} in "
+                f"{oldest_first[0]:%Y} and {total[1] or 'no data'} in {oldest_first[-1]:%Y}. "
+                "Every figure is in the table beside the chart."
+            ),
+        )
     )
     return Table(
         caption=caption,
