@@ -11,9 +11,10 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from core.navigation import NavItem, nav
+        from core.navigation import NavItem, nav, work
         from reports import permissions, report_types  # noqa: F401 (registers rules, types)
         from reports.models import ReportRun, ReportSubscription
+        from reports.work import reports_work_for
 
         # More report types can be registered from modules named in settings (a deployment's
         # own reports, or a test's); each module calls reports.registry.register on import.
@@ -27,3 +28,4 @@ class ReportsConfig(AppConfig):
                 "Reports", "reports:library", visible=permissions.may_use_reports, section="Insight"
             )
         )
+        work.register(reports_work_for)

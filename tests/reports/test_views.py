@@ -174,3 +174,30 @@ def test_the_run_history_costs_the_same_queries_at_few_and_many_runs(client_for,
     many = queries_for(client, "/reports/board-pack/")
     assert few == many and many <= 10
     assert queries_for(client, "/reports/board-pack/", status="succeeded") == many
+
+
+def test_my_work_lists_runs_i_asked_for_that_are_not_ready_or_failed(people_analyst):
+    from reports.work import reports_work_for
+
+    assert reports_work_for(people_analyst) == []
+    _run(status=RunStatus.RUNNING, requested_by=people_analyst)
+    _run(status=RunStatus.FAILED, start=date(2026, 4, 1), requested_by=people_analyst)
+    items = reports_work_for(people_analyst)
+    assert [(i.title, i.count, i.urgent) for i in items] == [
+        ("Reports being built", 1, False),
+        ("Reports that failed", 1, True),
+    ]
+
+
+def test_the_demo_seed_syncs_the_schedule_and_subscribes_the_analyst(db):
+    from django_celery_beat.models import PeriodicTask
+
+    from reports import demo
+    from reports.models import ReportSubscription
+    from tests.factories import UserFactory
+
+    UserFactory(staff_number="analyst")
+    demo.seed()
+    demo.seed()
+    assert PeriodicTask.objects.filter(task="reports.queue_scheduled_run").count() == 2
+    assert ReportSubscription.objects.filter(user__staff_number="analyst").count() == 2
