@@ -41,10 +41,10 @@ def render_html(content: dict) -> bytes:
 
 
 def render_pdf(html: bytes) -> bytes:
-    from weasyprint import HTML  # imported late: it loads Pango, which only workers need
-
     logging.getLogger("weasyprint").setLevel(logging.WARNING)  # it narrates every step
     logging.getLogger("fontTools").setLevel(logging.WARNING)
+    from weasyprint import HTML  # imported late: it loads Pango, which only workers need
+
     return HTML(string=html.decode("utf-8")).write_pdf()
 
 
