@@ -47,6 +47,20 @@ def _database_url() -> str:
 
 
 @pytest.fixture
+def worker_uses_test_database(transactional_db, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", _database_url())
+
+
+@pytest.fixture
+def celery_worker_process(worker_uses_test_database, celery_worker_process, settings):
+    """The shared worker fixture (tests/conftest.py), given this test's database through the
+    environment it copies, with report runs sent to its queue. Its worker keeps files in its
+    own memory (InMemoryStorage), so tests that read files use `report_worker` instead."""
+    settings.PEEL_REPORTS_QUEUE = celery_worker_process
+    return celery_worker_process
+
+
+@pytest.fixture
 def report_worker(transactional_db, settings, report_files_dir):
     """Real Celery workers over Redis on a queue of their own, using this test's database and
     files folder. `start()` starts one and returns its process (to kill it, say). Runs are

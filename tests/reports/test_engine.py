@@ -87,8 +87,16 @@ def test_force_strength_rebuilds_the_share_from_records_and_names_its_definition
 
 @pytest.mark.django_db
 def test_a_small_share_is_hidden_in_the_table_and_left_out_of_the_chart():
-    workforce({("Black, Black British, Caribbean or African", "pcso"): 2, ("White", "pcso"): 30})
+    workforce(
+        {
+            ("Black, Black British, Caribbean or African", "pcso"): 2,
+            ("White", "pcso"): 30,
+            ("Asian or Asian British", "officer"): 6,
+            ("White", "officer"): 20,
+        }
+    )
     [section] = sections.force_strength(QUARTER, {})
     pcso = next(line for line in section.tables[0].rows if line[0] == "PCSO total")
     assert pcso[1:] == ["[c]"] * 5
     assert "PCSO total" not in section.tables[0].chart.series
+    assert section.tables[0].chart.series["Force total"][-1] == 13.8  # 8 of 58

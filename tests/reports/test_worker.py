@@ -31,6 +31,20 @@ def _successes(run) -> int:
     ).count()
 
 
+def test_a_run_goes_over_redis_to_the_shared_worker_and_gets_its_files(
+    celery_worker_process, quarter, people_analyst
+):
+    colleague(person_type="officer", ethnicity="B_CAR")
+    run, _ = services.report_run_request(
+        actor=people_analyst, report_type="board-pack", period=quarter
+    )
+    run = wait_for(run.pk, status={RunStatus.SUCCEEDED, RunStatus.FAILED})
+    assert run.status == RunStatus.SUCCEEDED, run.error
+    sizes = dict(run.files.values_list("kind", "size"))
+    assert set(sizes) == set(FileKind.values) and all(sizes.values())
+    assert run.content["sections"][0]["title"] == "Force strength position"
+
+
 def test_it_builds_a_board_pack_on_a_real_worker_and_the_files_arrive(
     report_worker, report_files_dir, quarter, people_analyst
 ):
