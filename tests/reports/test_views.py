@@ -201,3 +201,14 @@ def test_the_demo_seed_syncs_the_schedule_and_subscribes_the_analyst(db):
     demo.seed()
     assert PeriodicTask.objects.filter(task="reports.queue_scheduled_run").count() == 2
     assert ReportSubscription.objects.filter(user__staff_number="analyst").count() == 2
+
+
+def test_the_library_costs_the_same_queries_with_more_runs_and_reports(client_for, admin_user):
+    client = client_for(admin_user)
+    _run()
+    few = queries_for(client, "/reports/")
+    for n in range(12):
+        _run(start=date(2020 + n // 4, 3 * (n % 4) + 1, 1))
+        _run(SLOW, start=date(2020 + n // 12, n % 12 + 1, 1), status=RunStatus.FAILED)
+    many = queries_for(client, "/reports/")
+    assert few == many and many <= 10
