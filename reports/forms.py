@@ -20,7 +20,9 @@ class RunNowForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.report_type = report_type
         choices = periods.recent(report_type.period_kind, today)
-        self.fields["period"].choices = [(p.key, p.label) for p in choices]
+        self.fields["period"].choices = [
+            (p.key, f"{p.label} (in progress)" if p.end >= today else p.label) for p in choices
+        ]
         self.fields["period"].initial = periods.latest_complete(report_type.period_kind, today).key
         for name, option in report_type.options.items():
             self.fields[name] = forms.ChoiceField(
