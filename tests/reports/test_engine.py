@@ -19,7 +19,9 @@ def test_a_breakdown_by_a_protected_characteristic_must_go_through_disclosure_co
             rows=[["F", 3]],
             by_protected_characteristic=True,
         )
-    protected = protect_table(row_labels=["F", "M"], col_labels=["n"], counts=[[3], [40]])
+    protected = protect_table(
+        row_labels=["F", "M"], col_labels=["n"], counts=[[3], [40]], threshold=5
+    )
     table = Table.from_protected(caption="By sex", row_heading="Sex", table=protected)
     assert table.rows[0] == ["F", "[c]"] and table.disclosure_applied
     assert 3 not in [v for line in table.rows + table.footer for v in line]
