@@ -192,8 +192,24 @@ def client_for():
     return make
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: admin settings are cached for a minute."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
-def celery_worker_process(settings):
+def celery_worker_env():
+    """Extra environment for the worker process; override in an app's conftest."""
+    return {}
+
+
+@pytest.fixture
+def celery_worker_process(settings, celery_worker_env):
     """A real Celery worker over Redis in a child process, on a queue of its own.
 
     Yields the queue name; tasks must be sent with `queue=`. Tasks stop running inline for
@@ -211,6 +227,7 @@ def celery_worker_process(settings):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "REDIS_URL": settings.REDIS_URL,
+        **celery_worker_env,
     }
     worker = subprocess.Popen(  # noqa: S603
         [

@@ -228,6 +228,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
 
+# Links in emails, and an optional queue of its own for report runs.
+PEEL_SITE_URL = env("PEEL_SITE_URL", default="http://127.0.0.1:8000")
+PEEL_REPORTS_QUEUE = env("PEEL_REPORTS_QUEUE", default=None)
 PEEL_BEAT_MAX_AGE = env.int("PEEL_BEAT_MAX_AGE", default=180)
 
 # Peel's own defaults. Figures an admin may change live in core.Setting; these are fall-backs.
