@@ -14,6 +14,7 @@ continuity correction on a 2x2 table) otherwise, both two-sided, via scipy.stats
 """
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 from scipy import stats
@@ -70,7 +71,10 @@ class Comparison:
 
     @property
     def relative_text(self) -> str:
-        return self._text(self.relative_rate, "{:.2f}")
+        value = self.relative_rate
+        if value is not None:  # half up, as people round by hand: 0.375 -> 0.38
+            value = Decimal(f"{value:.9f}").quantize(Decimal("0.01"), ROUND_HALF_UP)
+        return self._text(value, "{}")
 
     @property
     def p_text(self) -> str:

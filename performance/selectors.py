@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -18,7 +18,7 @@ from core.disclosure import (
 from core.equality import DEFINITION_NOTES, MinorityDefinition, minority_codes
 from core.periods import FinancialYear
 from core.settings_store import get_setting
-from people.models import User
+from people.models import Rank, User
 from people.permissions import has_role
 from people.roles import Role
 from performance.fairness import Comparison, compare_groups
@@ -442,6 +442,13 @@ def _rate(part: int, whole: int) -> str:
     return f"{part / whole:.0%}" if whole else ""
 
 
+# The paper orders processes from the most senior rank promoted to, then by date.
+_SENIORITY = Case(
+    *[When(to_rank=value, then=Value(i)) for i, value in enumerate(Rank.values)],
+    default=Value(len(Rank.values)),
+)
+
+
 def promotion_success_table(*, definition: str = MinorityDefinition.EMG) -> dict:
     """The paper's §56 table: per process the applicants, successful, overall success rate,
     and the success rates of women and of ethnic minority groups; then the grand total.
@@ -456,7 +463,7 @@ def promotion_success_table(*, definition: str = MinorityDefinition.EMG) -> dict
         female_successful=Count("applications", filter=female & ok),
         minority_applicants=Count("applications", filter=minority),
         minority_successful=Count("applications", filter=minority & ok),
-    ).order_by("opens_on", "id")
+    ).order_by(_SENIORITY, "opens_on", "id")
     rows = [_promotion_row(p.name, p.__dict__) for p in processes]
     keys = [k for k in rows[0]["counts"]] if rows else []
     total = {k: sum(r["counts"][k] for r in rows) for k in keys}
