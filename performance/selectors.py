@@ -31,6 +31,7 @@ from performance.models import (
     ObjectiveLevel,
     Outcome,
     PerformanceYear,
+    Phase,
     PromotionProcess,
     Rating,
     RatingLevel,
@@ -41,25 +42,28 @@ from performance.models import (
 # ---- years -------------------------------------------------------------------------------
 
 
-def years() -> QuerySet[PerformanceYear]:
-    return PerformanceYear.objects.all()
+def year_choice(start_year: int | str | None = None, *, day: date | None = None):
+    """(the year asked for by start year, else the year containing `day` (today), else the
+    latest; every year for a chooser). One query; (None, []) when there are no years."""
+    every = list(PerformanceYear.objects.select_related("what_scale", "how_scale"))
+    if start_year:
+        try:
+            wanted = int(start_year)
+        except ValueError:
+            return None, every
+        return next((y for y in every if y.start_year == wanted), None), every
+    current = FinancialYear.containing(day or timezone.localdate()).start_year
+    found = next((y for y in every if y.start_year == current), None)
+    return found or (every[0] if every else None), every
 
 
 def year_for(start_year: int | str | None = None, *, day: date | None = None):
-    """The year asked for (by start year), else the year containing `day` (today), else the
-    latest year; None when there are no years."""
-    qs = PerformanceYear.objects.select_related("what_scale", "how_scale")
-    if start_year:
-        try:
-            return qs.filter(start_year=int(start_year)).first()
-        except ValueError:
-            return None
-    day = day or timezone.localdate()
-    return qs.filter(start_year=FinancialYear.containing(day).start_year).first() or qs.first()
+    """The year asked for, else the current year, else the latest (see year_choice)."""
+    return year_choice(start_year, day=day)[0]
 
 
-def phase_of(year: PerformanceYear) -> str:
-    return year.phase_on(timezone.localdate())
+def phase_of(year: PerformanceYear) -> Phase:
+    return Phase(year.phase_on(timezone.localdate()))
 
 
 def levels_for(scale_id: int) -> list[RatingLevel]:
@@ -125,6 +129,7 @@ def _rating_qs() -> QuerySet[Rating]:
         "final_how",
         "decision__what",
         "decision__how",
+        "appeal",
     )
 
 
@@ -134,6 +139,11 @@ def final_rating_for(*, user: User, year: PerformanceYear) -> Rating:
     if rating is None:
         raise Http404
     return rating
+
+
+def final_rating_or_none(*, user: User, year: PerformanceYear) -> Rating | None:
+    """The colleague's own final rating, or None while it is not final."""
+    return _rating_qs().filter(person=user, year=year, status=RatingStatus.FINAL).first()
 
 
 def appeal_for(*, rating: Rating) -> Appeal | None:
@@ -223,12 +233,9 @@ def panel_appeal(*, panel: ModerationPanel, pk: int) -> Appeal:
     return appeal
 
 
-def panel_progress(*, panel: ModerationPanel) -> dict:
-    return panel_ratings(panel=panel).aggregate(
-        total=Count("id"),
-        decided=Count("id", filter=Q(decision__isnull=False)),
-        changed=Count("id", filter=Q(decision__changed=True)),
-    )
+def panels_of_year(*, year: PerformanceYear) -> QuerySet[ModerationPanel]:
+    """Every panel of a year, for the figures page (one per department at most)."""
+    return ModerationPanel.objects.filter(year=year).select_related("department")
 
 
 # ---- figures -----------------------------------------------------------------------------
@@ -253,45 +260,86 @@ class Share:
         return f"{self.part / self.whole:.0%}" if self.whole else ""
 
 
-def individual_objectives_share(*, year: PerformanceYear) -> Share:
-    """Share of the year's colleagues with at least one individual objective set (paper: 90%)."""
-    people = population(year=year)
+def conversation_shares(*, year: PerformanceYear) -> dict[str, Share]:
+    """Both §49 figures in one query: individual objectives set, year-end reviews completed."""
     has_one = Objective.objects.filter(
         year=year, level=ObjectiveLevel.INDIVIDUAL, person=OuterRef("pk")
     )
-    counts = people.aggregate(whole=Count("id"), part=Count("id", filter=Exists(has_one)))
-    return Share(counts["part"], counts["whole"])
+    done = YearEndReview.objects.filter(
+        year=year, person=OuterRef("pk"), completed_on__isnull=False
+    )
+    counts = population(year=year).aggregate(
+        whole=Count("id"),
+        objectives=Count("id", filter=Exists(has_one)),
+        reviews=Count("id", filter=Exists(done)),
+    )
+    return {
+        "objectives": Share(counts["objectives"], counts["whole"]),
+        "reviews": Share(counts["reviews"], counts["whole"]),
+    }
+
+
+def individual_objectives_share(*, year: PerformanceYear) -> Share:
+    """Share of the year's colleagues with at least one individual objective set (paper: 90%)."""
+    return conversation_shares(year=year)["objectives"]
 
 
 def year_end_completed_share(*, year: PerformanceYear) -> Share:
     """Share of the year's colleagues whose year-end review is completed (paper: 75%)."""
-    people = population(year=year)
-    done = YearEndReview.objects.filter(
-        year=year, person=OuterRef("pk"), completed_on__isnull=False
+    return conversation_shares(year=year)["reviews"]
+
+
+def rating_distributions(*, year: PerformanceYear, department_id: int | None = None) -> dict:
+    """'What' and 'how' ratings per level before moderation (provisional) and after (the
+    panel's decision), with progress counts. Two queries whatever the number of ratings."""
+    ratings = Rating.objects.filter(year=year)
+    if department_id:
+        ratings = ratings.filter(department_id=department_id)
+    combos = (
+        ratings.values(
+            "provisional_what",
+            "provisional_how",
+            "decision__what",
+            "decision__how",
+            "decision__changed",
+        )
+        .annotate(n=Count("id"))
+        .order_by()
     )
-    counts = people.aggregate(whole=Count("id"), part=Count("id", filter=Exists(done)))
-    return Share(counts["part"], counts["whole"])
+    tally = defaultdict(int)
+    progress = {"total": 0, "decided": 0, "changed": 0}
+    for row in combos:
+        n = row["n"]
+        progress["total"] += n
+        progress["decided"] += n if row["decision__what"] else 0
+        progress["changed"] += n if row["decision__changed"] else 0
+        for measure in ("what", "how"):
+            tally[measure, "before", row[f"provisional_{measure}"]] += n
+            tally[measure, "after", row[f"decision__{measure}"]] += n
+    levels = RatingLevel.objects.filter(scale_id__in=[year.what_scale_id, year.how_scale_id])
+    levels = sorted(levels, key=lambda lvl: -lvl.rank)
+    scales = {"what": year.what_scale_id, "how": year.how_scale_id}
+    result = {
+        measure: [
+            {
+                "level": lvl,
+                "before": tally[measure, "before", lvl.pk],
+                "after": tally[measure, "after", lvl.pk],
+            }
+            for lvl in levels
+            if lvl.scale_id == scale_id
+        ]
+        for measure, scale_id in scales.items()
+    }
+    result["progress"] = progress
+    return result
 
 
 def rating_distribution(
     *, year: PerformanceYear, measure: str = "what", department_id: int | None = None
 ) -> list[dict]:
-    """Ratings per level before moderation (provisional) and after (the panel's decision)."""
-    ratings = Rating.objects.filter(year=year)
-    if department_id:
-        ratings = ratings.filter(department_id=department_id)
-    before = dict(ratings.values_list(f"provisional_{measure}").annotate(n=Count("id")).order_by())
-    after = dict(
-        ratings.filter(decision__isnull=False)
-        .values_list(f"decision__{measure}")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    scale_id = year.what_scale_id if measure == "what" else year.how_scale_id
-    return [
-        {"level": level, "before": before.get(level.pk, 0), "after": after.get(level.pk, 0)}
-        for level in levels_for(scale_id)
-    ]
+    """One rating's distribution before and after moderation (see rating_distributions)."""
+    return rating_distributions(year=year, department_id=department_id)[measure]
 
 
 # ---- fairness ----------------------------------------------------------------------------
