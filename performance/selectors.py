@@ -242,11 +242,12 @@ def panels_of_year(*, year: PerformanceYear) -> QuerySet[ModerationPanel]:
 
 
 def population(*, year: PerformanceYear) -> QuerySet[User]:
-    """Colleagues employed at some point in the year (the denominator of the figures)."""
+    """Colleagues in a department at some point in the year (the figures' denominator)."""
     fy = year.financial_year
     return User.objects.filter(
         Q(start_date__isnull=True) | Q(start_date__lte=fy.end),
         Q(leave_date__isnull=True) | Q(leave_date__gte=fy.start),
+        department__isnull=False,
     )
 
 
