@@ -310,3 +310,31 @@ def test_query_budget_is_the_same_at_few_and_many_rows(world, cast, client_for, 
     )
     many = queries_for(client, url)
     assert few == many <= 10, (few, many)
+
+
+def test_menus_and_my_work_by_role(world, cast):
+    from core.navigation import nav_for, work_for
+
+    def labels(who):
+        return {item.label for item in nav_for(cast[who])}
+
+    assert "Team performance" in labels("manager")
+    assert "Moderation panels" in labels("moderator")
+    assert "Performance figures" in labels("people_analyst")
+    assert not labels("colleague") & {"Team performance", "Moderation panels"}
+    assert "Performance figures" not in labels("moderator")
+    titles = {item.title: item for item in work_for(cast["moderator"])}
+    assert titles["Ratings to moderate"].count == 1
+    assert "Your performance year" in {item.title for item in work_for(cast["colleague"])}
+
+
+def test_a_closed_year_shows_no_edit_forms_and_refuses_posts(world, cast, client_for):
+    set_phase(world["year"], Phase.CLOSED)
+    client = client_for(cast["manager"])
+    url = _urls(world)["member"]
+    assert 'name="action"' not in client.get(url).content.decode()
+    response = client.post(
+        url, {"action": "objective", "objective-position": 1, "objective-title": "Late"}
+    )
+    assert response.status_code == 200
+    assert "closed: nothing in it can be changed" in response.content.decode()
