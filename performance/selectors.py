@@ -208,13 +208,14 @@ def panel_for(*, user: User, pk: int) -> ModerationPanel:
     return panel
 
 
-def panel_ratings(*, panel: ModerationPanel) -> QuerySet[Rating]:
-    """The ratings a panel moderates: its year, its department."""
-    return _rating_qs().filter(year_id=panel.year_id, department_id=panel.department_id)
+def panel_ratings(*, panel: ModerationPanel, user: User | None = None) -> QuerySet[Rating]:
+    """The ratings a panel moderates (its year, its department), less the member's own."""
+    ratings = _rating_qs().filter(year_id=panel.year_id, department_id=panel.department_id)
+    return ratings.exclude(person=user) if user is not None else ratings
 
 
-def panel_rating(*, panel: ModerationPanel, pk: int) -> Rating:
-    rating = panel_ratings(panel=panel).filter(pk=pk).first()
+def panel_rating(*, panel: ModerationPanel, pk: int, user: User) -> Rating:
+    rating = panel_ratings(panel=panel, user=user).filter(pk=pk).first()
     if rating is None:
         raise Http404
     return rating

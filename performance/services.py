@@ -206,11 +206,15 @@ def panel_of(rating: Rating) -> ModerationPanel | None:
     ).first()
 
 
-def _require_panel_member(actor, panel: ModerationPanel | None) -> ModerationPanel:
+def _require_panel_member(
+    actor, panel: ModerationPanel | None, rating: Rating | None = None
+) -> ModerationPanel:
     if panel is None or not has_role(actor, Role.MODERATOR):
         raise PermissionDenied("Only a member of this department's panel may do this.")
     if not panel.members.filter(pk=actor.pk).exists():
         raise PermissionDenied("Only a member of this department's panel may do this.")
+    if rating is not None and rating.person_id == actor.pk:
+        raise PermissionDenied("Nobody moderates their own rating.")
     return panel
 
 
@@ -222,7 +226,7 @@ def moderation_decide(
 
     Raises PermissionDenied unless the actor sits on the panel for the rating's department;
     ValidationError outside the moderation phase, after the panel closes or without a reason."""
-    panel = _require_panel_member(actor, panel_of(rating))
+    panel = _require_panel_member(actor, panel_of(rating), rating)
     require_phase(rating.year, {Phase.MODERATION}, doing="Moderating a rating")
     if panel.is_closed:
         raise ValidationError("This panel has closed; its ratings are final.")
@@ -312,7 +316,7 @@ def appeal_decide(
     Raises PermissionDenied unless the actor sits on the department's panel; ValidationError
     once decided, without a reason or outside the moderation phase."""
     rating = appeal.rating
-    _require_panel_member(actor, panel_of(rating))
+    _require_panel_member(actor, panel_of(rating), rating)
     require_phase(rating.year, {Phase.MODERATION}, doing="Deciding an appeal")
     if appeal.status != AppealStatus.LODGED:
         raise ValidationError("This appeal has already been decided.")

@@ -211,7 +211,9 @@ def panels(request):
 def panel_detail(request, pk: int):
     require(request.user, "performance.panels.view")
     panel = selectors.panel_for(user=request.user, pk=pk)
-    filters = PanelRatingFilter(request.GET, queryset=selectors.panel_ratings(panel=panel))
+    filters = PanelRatingFilter(
+        request.GET, queryset=selectors.panel_ratings(panel=panel, user=request.user)
+    )
     page = keyset_paginate(
         filters.qs,
         ordering=("person__last_name", "person__first_name", "id"),
@@ -243,7 +245,7 @@ def _decision_levels(rating, data):
 def panel_decide(request, pk: int, rating_pk: int):
     require(request.user, "performance.panels.view")
     panel = selectors.panel_for(user=request.user, pk=pk)
-    rating = selectors.panel_rating(panel=panel, pk=rating_pk)
+    rating = selectors.panel_rating(panel=panel, pk=rating_pk, user=request.user)
     form = DecisionForm(request.POST or None, year=panel.year)
     if request.method == "POST" and form.is_valid():
         what, how = _decision_levels(rating, form.cleaned_data)

@@ -323,3 +323,14 @@ def test_an_appeal_needs_a_final_rating(manager, colleague, year, panel):
 def test_decide_helper_matches_service_semantics(colleague, year, panel):
     rating = make_rating(colleague, year)
     assert not decide(rating, panel).changed
+
+
+def test_nobody_moderates_their_own_rating(manager, moderator, year, panel):
+    moderator.line_manager = manager
+    moderator.save()
+    rating = _rate(manager, year, moderator)
+    set_phase(year, Phase.MODERATION)
+    with pytest.raises(PermissionDenied):
+        services.moderation_decide(
+            actor=moderator, rating=rating, what=rating.provisional_what, how=rating.provisional_how
+        )
