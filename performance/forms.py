@@ -78,8 +78,16 @@ class LevelsForm(PeelForm):
 
     def __init__(self, *args, year, required=True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["what"].queryset = RatingLevel.objects.filter(scale_id=year.what_scale_id)
-        self.fields["how"].queryset = RatingLevel.objects.filter(scale_id=year.how_scale_id)
+        scales = {"what": year.what_scale_id, "how": year.how_scale_id}
+        levels = list(RatingLevel.objects.filter(scale_id__in=set(scales.values())))
+        levels.sort(key=lambda lvl: -lvl.rank)
+        for name, scale_id in scales.items():
+            field = self.fields[name]
+            field.queryset = RatingLevel.objects.filter(scale_id=scale_id)
+            # choices from the one query above, so rendering both fields costs no more
+            field.choices = [("", "---------")] + [
+                (lvl.pk, lvl.label) for lvl in levels if lvl.scale_id == scale_id
+            ]
         self.fields["how"].label = f"How rating (behaviours, {year.how_framework})"
         self.fields["what"].required = self.fields["how"].required = required
 

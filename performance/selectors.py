@@ -4,7 +4,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.http import Http404
 from django.utils import timezone
 
@@ -175,11 +186,14 @@ def ratings_by_person(*, people: list[User], year: PerformanceYear) -> dict[int,
     return {r.person_id: r for r in ratings}
 
 
-def team_member(*, manager: User, staff_number: str) -> User:
-    """One of the manager's direct reports; Http404 for anyone else."""
+def team_member(*, manager: User, staff_number: str, year: PerformanceYear) -> User:
+    """One of the manager's direct reports, with `review_completed_on` for the year;
+    Http404 for anyone else."""
+    review = YearEndReview.objects.filter(person=OuterRef("pk"), year=year)
     person = (
         User.objects.select_related("department")
         .filter(line_manager=manager, is_active=True, staff_number=staff_number)
+        .annotate(review_completed_on=Subquery(review.values("completed_on")[:1]))
         .first()
     )
     if person is None:

@@ -159,8 +159,8 @@ def _member_forms(request, year, action):
 
 def team_member(request, staff_number: str):
     require(request.user, "performance.team.view")
-    person = selectors.team_member(manager=request.user, staff_number=staff_number)
     year = _year(request)
+    person = selectors.team_member(manager=request.user, staff_number=staff_number, year=year)
     action = request.POST.get("action") if request.method == "POST" else None
     forms = _member_forms(request, year, action)
     if action in MEMBER_ACTIONS and forms[action].is_valid():
@@ -188,7 +188,6 @@ def team_member(request, staff_number: str):
                 ordering=("-held_on", "-id"),
                 cursor=request.GET.get("after"),
             ),
-            "review": selectors.review_for(person=person, year=year),
             "rating": selectors.rating_for(person=person, year=year),
             "forms": forms,
         },

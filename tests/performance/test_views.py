@@ -282,7 +282,9 @@ def _ratings(manager, year, n):
     "who, page",
     [
         ("manager", "team"),
+        ("manager", "member"),
         ("moderator", "panel"),
+        ("moderator", "decide"),
         ("people_analyst", "dashboard"),
         ("people_analyst", "fairness"),
         ("moderator", "panel_fairness"),
