@@ -88,7 +88,13 @@ def my_rating(request, start_year: int):
     return render(
         request,
         "performance/my_rating.html",
-        {"year": year, "rating": rating, "appeal": appeal, "form": form},
+        {
+            "year": year,
+            "phase": selectors.phase_of(year),
+            "rating": rating,
+            "appeal": appeal,
+            "form": form,
+        },
     )
 
 
