@@ -305,23 +305,7 @@ def year_end_completed_share(*, year: PerformanceYear) -> Share:
     return conversation_shares(year=year)["reviews"]
 
 
-def rating_distributions(*, year: PerformanceYear, department_id: int | None = None) -> dict:
-    """'What' and 'how' ratings per level before moderation (provisional) and after (the
-    panel's decision), with progress counts. Two queries whatever the number of ratings."""
-    ratings = Rating.objects.filter(year=year)
-    if department_id:
-        ratings = ratings.filter(department_id=department_id)
-    combos = (
-        ratings.values(
-            "provisional_what",
-            "provisional_how",
-            "decision__what",
-            "decision__how",
-            "decision__changed",
-        )
-        .annotate(n=Count("id"))
-        .order_by()
-    )
+def _distribution_tally(combos) -> tuple[dict, dict]:
     tally = defaultdict(int)
     progress = {"total": 0, "decided": 0, "changed": 0}
     for row in combos:
@@ -332,23 +316,35 @@ def rating_distributions(*, year: PerformanceYear, department_id: int | None = N
         for measure in ("what", "how"):
             tally[measure, "before", row[f"provisional_{measure}"]] += n
             tally[measure, "after", row[f"decision__{measure}"]] += n
+    return tally, progress
+
+
+def rating_distributions(*, year: PerformanceYear, department_id: int | None = None) -> dict:
+    """'What' and 'how' ratings per level before moderation (provisional) and after (the
+    panel's decision), with progress counts. Two queries whatever the number of ratings."""
+    ratings = Rating.objects.filter(year=year)
+    if department_id:
+        ratings = ratings.filter(department_id=department_id)
+    combos = ratings.values(
+        "provisional_what",
+        "provisional_how",
+        "decision__what",
+        "decision__how",
+        "decision__changed",
+    ).annotate(n=Count("id"))
+    tally, progress = _distribution_tally(combos.order_by())
     levels = RatingLevel.objects.filter(scale_id__in=[year.what_scale_id, year.how_scale_id])
     levels = sorted(levels, key=lambda lvl: -lvl.rank)
     scales = {"what": year.what_scale_id, "how": year.how_scale_id}
     result = {
         measure: [
-            {
-                "level": lvl,
-                "before": tally[measure, "before", lvl.pk],
-                "after": tally[measure, "after", lvl.pk],
-            }
+            {"level": lvl, **{s: tally[measure, s, lvl.pk] for s in ("before", "after")}}
             for lvl in levels
             if lvl.scale_id == scale_id
         ]
         for measure, scale_id in scales.items()
     }
-    result["progress"] = progress
-    return result
+    return {**result, "progress": progress}
 
 
 def rating_distribution(

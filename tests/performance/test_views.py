@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -340,3 +341,22 @@ def test_a_closed_year_shows_no_edit_forms_and_refuses_posts(world, cast, client
     )
     assert response.status_code == 200
     assert "closed: nothing in it can be changed" in response.content.decode()
+
+
+def test_appeals_are_reached_only_through_their_own_panel(world, cast, client_for):
+    set_phase(world["year"], Phase.MODERATION)
+    for key in ("mine", "theirs"):
+        decide(world[key], world["panel" if key == "mine" else "other_panel"])
+    services.moderation_panel_close(actor=cast["moderator"], panel=world["panel"])
+    other_moderator = world["other_panel"].members.get()
+    services.moderation_panel_close(actor=other_moderator, panel=world["other_panel"])
+    world["theirs"].refresh_from_db()
+    theirs = services.appeal_lodge(actor=cast["outsider"], rating=world["theirs"], grounds="x")
+    client = client_for(cast["moderator"])
+    via_mine = reverse("performance:appeal-decide", args=[world["panel"].pk, theirs.pk])
+    via_theirs = reverse("performance:appeal-decide", args=[world["other_panel"].pk, theirs.pk])
+    assert client.get(via_mine).status_code == 404
+    assert client.get(via_theirs).status_code == 404
+    assert client_for(other_moderator).get(via_theirs).status_code == 200
+    assert client_for(cast["people_analyst"]).get(via_theirs).status_code == 403
+    assert Client().get(via_theirs).status_code == 302
