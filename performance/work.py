@@ -1,3 +1,4 @@
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from core.navigation import WorkItem
@@ -25,12 +26,17 @@ def performance_work_for(user) -> list[WorkItem]:
             )
         )
     if can(user, "performance.panels.view"):
-        waiting = Rating.objects.filter(
-            status=RatingStatus.PROVISIONAL,
-            department__in=ModerationPanel.objects.filter(
-                members=user, closed_on__isnull=True
-            ).values("department"),
-        ).count()
+        my_open_panel = ModerationPanel.objects.filter(
+            members=user,
+            closed_on__isnull=True,
+            year=OuterRef("year"),
+            department=OuterRef("department"),
+        )
+        waiting = (
+            Rating.objects.filter(Exists(my_open_panel), status=RatingStatus.PROVISIONAL)
+            .exclude(person=user)
+            .count()
+        )
         items.append(
             WorkItem(
                 "Ratings to moderate",
