@@ -360,3 +360,27 @@ def test_appeals_are_reached_only_through_their_own_panel(world, cast, client_fo
     assert client_for(other_moderator).get(via_theirs).status_code == 200
     assert client_for(cast["people_analyst"]).get(via_theirs).status_code == 403
     assert Client().get(via_theirs).status_code == 302
+
+
+def test_the_panel_list_pages_by_keyset(world, cast, client_for, home_department):
+    from people.models import User
+
+    User.objects.bulk_create(
+        User(
+            staff_number=f"K{n:03d}",
+            first_name="K",
+            last_name=f"Keyset {n:03d}",
+            department=home_department,
+            line_manager=cast["manager"],
+        )
+        for n in range(55)
+    )
+    for person in User.objects.filter(staff_number__startswith="K"):
+        make_rating(person, world["year"])
+    client = client_for(cast["moderator"])
+    first = client.get(_urls(world)["panel"])
+    assert len(first.context["page"].items) == 50
+    second = client.get(_urls(world)["panel"], {"after": first.context["page"].next_cursor})
+    names = {r.person.last_name for r in second.context["page"].items}
+    assert len(second.context["page"].items) == 6  # 55 + the colleague = 56
+    assert not names & {r.person.last_name for r in first.context["page"].items}
