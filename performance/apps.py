@@ -30,6 +30,9 @@ class PerformanceConfig(AppConfig):
             auditlog.register(model)
 
         nav.register(
+            NavItem("My performance", "performance:me", visible=lambda user: True, section="Me")
+        )
+        nav.register(
             NavItem(
                 "Team performance",
                 "performance:team",
