@@ -12,6 +12,11 @@ from people.models import User
 from people.roles import GROUP_NAMES, Role
 
 
+def post_data(request):
+    """The POST data, even when empty (an empty form is still a submitted one)."""
+    return request.POST if request.method == "POST" else None
+
+
 @dataclass(frozen=True)
 class Action:
     label: str
@@ -30,7 +35,7 @@ class Action:
             kwargs["assessors"] = User.objects.filter(
                 groups__name=GROUP_NAMES[Role.DYSLEXIA_ASSESSOR], is_active=True
             )
-        return self.form(request.POST or None, **kwargs)
+        return self.form(post_data(request), **kwargs)
 
 
 PASSPORT_ACTIONS = {

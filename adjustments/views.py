@@ -8,7 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from adjustments import forms, selectors, services
-from adjustments.actions import ADJUSTMENT_ACTIONS, NEED_ACTIONS, PASSPORT_ACTIONS, REFERRAL_ACTIONS
+from adjustments.actions import (
+    ADJUSTMENT_ACTIONS,
+    NEED_ACTIONS,
+    PASSPORT_ACTIONS,
+    REFERRAL_ACTIONS,
+    post_data,
+)
 from adjustments.filters import JoinerNeedFilter, QueueFilter, ReferralFilter
 from adjustments.models import AccessToWork, Adjustment, JoinerNeed
 from core.audit import record_read
@@ -79,7 +85,7 @@ def my_passport(request):
 
 
 def passport_create(request):
-    form = forms.PassportCreateForm(request.POST or None)
+    form = forms.PassportCreateForm(post_data(request))
 
     def save(data):
         passport = services.passport_create(actor=request.user, owner=request.user, **data)
@@ -111,7 +117,7 @@ def passport_detail(request, pk):
 def passport_edit(request, pk):
     passport = _passport(request, pk)
     require(request.user, "adjustments.passport.edit", passport)
-    form = forms.PassportForm(request.POST or None, instance=passport)
+    form = forms.PassportForm(post_data(request), instance=passport)
     back = reverse("adjustments:passport", args=[pk])
 
     def save(data):
@@ -132,7 +138,7 @@ def passport_action(request, pk, action):
 def adjustment_add(request, pk):
     passport = _passport(request, pk)
     require(request.user, "adjustments.adjustment.request", passport)
-    form = forms.AdjustmentForm(request.POST or None, instance=Adjustment(passport=passport))
+    form = forms.AdjustmentForm(post_data(request), instance=Adjustment(passport=passport))
     back = reverse("adjustments:passport", args=[pk])
 
     def save(data):
@@ -156,7 +162,7 @@ def adjustment_action(request, pk, action):
 def access_to_work_add(request, pk):
     passport = _passport(request, pk)
     require(request.user, "adjustments.adjustment.request", passport)
-    form = forms.AccessToWorkForm(request.POST or None, instance=AccessToWork(passport=passport))
+    form = forms.AccessToWorkForm(post_data(request), instance=AccessToWork(passport=passport))
     back = reverse("adjustments:passport", args=[pk])
 
     def save(data):
@@ -170,7 +176,7 @@ def access_to_work_edit(request, pk):
     visible = selectors.passports_visible_to(user=request.user)
     application = get_object_or_404(AccessToWork.objects.filter(passport__in=visible), pk=pk)
     require(request.user, "adjustments.access_to_work.update", application)
-    form = forms.AccessToWorkForm(request.POST or None, instance=application)
+    form = forms.AccessToWorkForm(post_data(request), instance=application)
     back = reverse("adjustments:passport", args=[application.passport_id])
 
     def save(data):
@@ -258,7 +264,7 @@ def referral_list(request):
 
 def referral_send(request):
     require(request.user, "adjustments.referral.manage")
-    form = forms.ReferralSendForm(request.POST or None)
+    form = forms.ReferralSendForm(post_data(request))
 
     def save(data):
         person = User.objects.filter(staff_number=data["staff_number"].strip()).first()
