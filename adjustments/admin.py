@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from adjustments.models import (
+    SNAPSHOT_FIELDS,
     AccessToWork,
     Adjustment,
     DyslexiaReferral,
@@ -47,12 +48,15 @@ class PassportAdmin(admin.ModelAdmin):
     raw_id_fields = ["owner", "ra_officer", "section_4_1_by", "joiner_need"]
     list_select_related = ["owner"]
     show_full_result_count = False
+    # The special-category sections are read in Peel, where each read is logged; not here.
+    exclude = SNAPSHOT_FIELDS
     inlines = [AdjustmentInline, AccessToWorkInline, ConsentInline]
 
 
 @admin.register(PassportVersion)
 class PassportVersionAdmin(admin.ModelAdmin):
     list_display = ["passport", "number", "submitted_by", "created_at"]
+    exclude = ["content"]  # special category: read in Peel, where reads are logged
     list_filter = ["created_at"]
     search_fields = ["passport__owner__staff_number"]
     raw_id_fields = ["passport", "submitted_by"]
@@ -100,8 +104,10 @@ class AccessToWorkAdmin(admin.ModelAdmin):
 
 @admin.register(DyslexiaReferral)
 class DyslexiaReferralAdmin(admin.ModelAdmin):
-    list_display = ["person", "stage", "form_sent_on", "assessor", "screening_outcome"]
-    list_filter = ["stage", "screening_outcome", "diagnostic_result", "form_sent_on"]
+    list_display = ["person", "stage", "form_sent_on", "assessor"]
+    list_filter = ["stage", "form_sent_on"]
+    # outcomes are special category: read in Peel, where reads are logged
+    exclude = ["screening_outcome", "diagnostic_result", "recommendations"]
     search_fields = ["person__staff_number", "person__last_name"]
     raw_id_fields = ["person", "assessor", "passport"]
     list_select_related = ["person", "assessor"]

@@ -136,3 +136,10 @@ class AssessmentForm(forms.Form):
         label="Diagnostic result", choices=DyslexiaReferral.Diagnosis.choices
     )
     recommendations = forms.CharField(widget=forms.Textarea)
+
+
+class JoinersFromForm(forms.Form):
+    starting_from = _date(
+        "Joiners starting on or after",
+        help_text="Every student officer starting then or later who has not had the form.",
+    )

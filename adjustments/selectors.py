@@ -95,12 +95,20 @@ def referrals_visible_to(*, user: User) -> QuerySet[DyslexiaReferral]:
 
 
 def passport_page(*, passport: Passport) -> dict:
-    """Everything the passport page shows besides the passport: three small queries."""
+    """Everything the passport page shows besides the passport: a few small queries."""
     return {
         "adjustments": list(passport.adjustments.select_related("decided_by")),
         "events": list(passport.events.select_related("actor").order_by("at", "id")),
         "access_to_work": list(passport.access_to_work.all()),
         "consents": list(passport.consents.select_related("manager")),
+        "versions": list(passport.versions.only("number", "created_at", "passport_id")),
+        "sla": {
+            "acknowledged_days": (passport.acknowledged_at - passport.submitted_at).days
+            if passport.acknowledged_at and passport.submitted_at
+            else None,
+            "acknowledge_days": acknowledge_days(),
+            "decision_days": decision_days(),
+        },
     }
 
 

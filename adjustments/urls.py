@@ -14,6 +14,11 @@ urlpatterns = [
     path("team/", views.team_passports, name="team"),
     path("passports/new/", views.passport_create, name="passport-create"),
     path("passports/<int:pk>/", views.passport_detail, name="passport"),
+    path(
+        "passports/<int:pk>/versions/<int:number>/",
+        views.passport_version,
+        name="passport-version",
+    ),
     path("passports/<int:pk>/edit/", views.passport_edit, name="passport-edit"),
     path("passports/<int:pk>/adjustments/new/", views.adjustment_add, name="adjustment-add"),
     path(
@@ -30,6 +35,7 @@ urlpatterns = [
     path("access-to-work/<int:pk>/", views.access_to_work_edit, name="access-to-work-edit"),
     path("referrals/", views.referral_list, name="referrals"),
     path("referrals/send/", views.referral_send, name="referral-send"),
+    path("referrals/send-all/", views.referral_send_to_joiners, name="referral-send-all"),
     path("referrals/<int:pk>/", views.referral_detail, name="referral"),
     path("referrals/<int:pk>/<slug:action>/", views.referral_action, name="referral-action"),
 ]

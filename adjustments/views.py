@@ -259,7 +259,35 @@ def referral_list(request):
     page = keyset_paginate(
         filterset.qs, ordering=("-form_sent_on", "-id"), cursor=request.GET.get("after")
     )
-    return render(request, "adjustments/referrals.html", {"filter": filterset, "page": page})
+    context = {
+        "filter": filterset,
+        "page": page,
+        "may_send": can(request.user, "adjustments.referral.manage"),
+    }
+    return render(request, "adjustments/referrals.html", context)
+
+
+def referral_send_to_joiners(request):
+    require(request.user, "adjustments.referral.manage")
+    form = forms.JoinersFromForm(post_data(request))
+
+    def save(data):
+        count = services.referrals_send_to_joiners(
+            actor=request.user, starting_from=data["starting_from"]
+        )
+        messages.info(request, f"Forms recorded as sent to {count} joiners.")
+        return reverse("adjustments:referrals")
+
+    back = reverse("adjustments:referrals")
+    return _form_page(request, form, "Send the form to every joiner", back, save)
+
+
+def passport_version(request, pk, number):
+    passport = _passport(request, pk)
+    version = get_object_or_404(passport.versions.select_related("submitted_by"), number=number)
+    record_read(user=request.user, obj=passport, reason=f"version {number}")
+    context = {"passport": passport, "version": version}
+    return render(request, "adjustments/passport_version.html", context)
 
 
 def referral_send(request):

@@ -13,7 +13,20 @@ def _own_items(user) -> list[WorkItem]:
         detail = "If you have a disability or condition, tell us what helps. Optional."
     else:
         detail = f"{passport.get_status_display()}; review due {passport.review_date:%d/%m/%Y}."
-    return [WorkItem("Your adjustment passport", None, reverse("adjustments:my-passport"), detail)]
+    items = [WorkItem("Your adjustment passport", None, reverse("adjustments:my-passport"), detail)]
+    referral = DyslexiaReferral.objects.filter(
+        person=user, stage=DyslexiaReferral.Stage.SENT
+    ).first()
+    if referral is not None:
+        items.append(
+            WorkItem(
+                "Dyslexia self-referral form",
+                None,
+                reverse("adjustments:referral", args=[referral.pk]),
+                detail="Completing it is your choice: tell us if you return it or decline.",
+            )
+        )
+    return items
 
 
 def _ra_items(user) -> list[WorkItem]:
