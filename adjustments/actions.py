@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 
 from adjustments import forms, services
+from adjustments.models import DyslexiaReferral
 from people.models import User
 from people.roles import GROUP_NAMES, Role
 
@@ -26,6 +27,11 @@ class Action:
     done: str = "Saved."
     initial: Callable | None = None
     style: str = "primary"
+    offered_in: tuple = ()  # states where the page offers it (empty: any)
+
+    def offered(self, obj) -> bool:
+        state = getattr(obj, "stage", None) or getattr(obj, "status", None)
+        return not self.offered_in or state in self.offered_in
 
     def make_form(self, request, obj):
         if self.form is None:
@@ -38,18 +44,23 @@ class Action:
         return self.form(post_data(request), **kwargs)
 
 
+OPEN = ("draft", "submitted", "in_review", "active")
+REFERRAL_LIVE = tuple(s for s in DyslexiaReferral.Stage.values if s not in ("closed", "declined"))
+
 PASSPORT_ACTIONS = {
     "submit": Action(
         "Submit to the RA officers",
         "adjustments.passport.edit",
         lambda u, p: services.passport_submit(actor=u, passport=p),
         done="Submitted. An RA officer will pick it up.",
+        offered_in=("draft", "active"),
     ),
     "share": Action(
         "Share with my line manager",
         "adjustments.passport.consent",
         lambda u, p: services.passport_consent_give(actor=u, passport=p),
         done="Your line manager can now see your passport.",
+        offered_in=OPEN,
     ),
     "unshare": Action(
         "Stop sharing with managers",
@@ -57,6 +68,7 @@ PASSPORT_ACTIONS = {
         lambda u, p: services.passport_consent_withdraw(actor=u, passport=p),
         done="Managers can no longer see your passport.",
         style="outline-secondary",
+        offered_in=OPEN,
     ),
     "section-4-1": Action(
         "Write section 4.1",
@@ -66,12 +78,14 @@ PASSPORT_ACTIONS = {
         ),
         form=forms.Section41Form,
         initial=lambda p: {"section_4_1": p.section_4_1},
+        offered_in=OPEN,
     ),
     "take": Action(
         "Take this passport",
         "adjustments.passport.process",
         lambda u, p: services.passport_take(actor=u, passport=p),
         done="It is yours to process.",
+        offered_in=("submitted",),
     ),
     "recommend": Action(
         "Record recommendations",
@@ -81,6 +95,7 @@ PASSPORT_ACTIONS = {
         ),
         form=forms.RecommendForm,
         initial=lambda p: {"recommendations": p.recommendations},
+        offered_in=("submitted", "in_review", "active"),
     ),
     "activate": Action(
         "Finish processing (active)",
@@ -89,12 +104,14 @@ PASSPORT_ACTIONS = {
             actor=u, passport=p, review_date=review_date
         ),
         form=forms.ActivateForm,
+        offered_in=("in_review",),
     ),
     "review": Action(
         "Record the review",
         "adjustments.passport.process",
         lambda u, p, notes: services.passport_review(actor=u, passport=p, notes=notes),
         form=forms.ReviewForm,
+        offered_in=("active",),
     ),
     "close": Action(
         "Close the passport",
@@ -102,6 +119,7 @@ PASSPORT_ACTIONS = {
         lambda u, p, reason: services.passport_close(actor=u, passport=p, reason=reason),
         form=forms.CloseForm,
         style="outline-danger",
+        offered_in=OPEN,
     ),
 }
 
@@ -154,6 +172,7 @@ NEED_ACTIONS = {
         "adjustments.queue.view",
         lambda u, n: services.joiner_need_acknowledge(actor=u, need=n),
         done="Acknowledged.",
+        offered_in=("new",),
     ),
     "open": Action(
         "Open their passport",
@@ -161,12 +180,14 @@ NEED_ACTIONS = {
         _open_from_need,
         form=forms.StaffNumberForm,
         done="Passport opened with the need as its first request.",
+        offered_in=("new", "acknowledged"),
     ),
     "close": Action(
         "Close",
         "adjustments.queue.view",
         lambda u, n, reason: services.joiner_need_close(actor=u, need=n, reason=reason),
         form=forms.CloseForm,
+        offered_in=("new", "acknowledged"),
         style="outline-secondary",
     ),
 }
@@ -177,6 +198,7 @@ REFERRAL_ACTIONS = {
         "adjustments.referral.answer",
         lambda u, r, on: services.referral_return(actor=u, referral=r, on=on),
         form=forms.OnDateForm,
+        offered_in=("sent",),
     ),
     "decline": Action(
         "Declined",
@@ -184,6 +206,7 @@ REFERRAL_ACTIONS = {
         lambda u, r, on: services.referral_decline(actor=u, referral=r, on=on),
         form=forms.OnDateForm,
         style="outline-secondary",
+        offered_in=("sent",),
     ),
     "book-screening": Action(
         "Book screening",
@@ -192,6 +215,7 @@ REFERRAL_ACTIONS = {
             actor=u, referral=r, assessor=assessor, screening_on=screening_on
         ),
         form=forms.BookScreeningForm,
+        offered_in=("returned",),
     ),
     "screening": Action(
         "Record screening outcome",
@@ -200,6 +224,7 @@ REFERRAL_ACTIONS = {
             actor=u, referral=r, outcome=outcome, recommendations=recommendations
         ),
         form=forms.ScreeningForm,
+        offered_in=("screening_booked",),
     ),
     "book-assessment": Action(
         "Book diagnostic assessment",
@@ -208,6 +233,7 @@ REFERRAL_ACTIONS = {
             actor=u, referral=r, assessment_on=assessment_on
         ),
         form=forms.BookAssessmentForm,
+        offered_in=("screened",),
     ),
     "assessment": Action(
         "Record assessment result",
@@ -216,17 +242,20 @@ REFERRAL_ACTIONS = {
             actor=u, referral=r, result=result, recommendations=recommendations
         ),
         form=forms.AssessmentForm,
+        offered_in=("assessment_booked",),
     ),
     "risk-assessment": Action(
         "Risk assessment in place",
         "adjustments.referral.manage",
         lambda u, r, on: services.referral_risk_assessment(actor=u, referral=r, on=on),
         form=forms.RiskAssessmentForm,
+        offered_in=REFERRAL_LIVE,
     ),
     "close": Action(
         "Close the referral",
         "adjustments.referral.manage",
         lambda u, r: services.referral_close(actor=u, referral=r),
         style="outline-secondary",
+        offered_in=REFERRAL_LIVE,
     ),
 }

@@ -7,6 +7,7 @@ app_name = "adjustments"
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("joiners/", views.joiner_needs, name="needs"),
+    path("joiners/<int:pk>/", views.joiner_need_detail, name="need"),
     path("joiners/<int:pk>/<slug:action>/", views.joiner_need_action, name="need-action"),
     path("overdue/", views.overdue, name="overdue"),
     path("dashboard/", views.dashboard, name="dashboard"),

@@ -105,7 +105,7 @@ def passport_detail(request, pk):
         "actions": [
             (name, action)
             for name, action in PASSPORT_ACTIONS.items()
-            if can(user, action.permission, passport)
+            if action.offered(passport) and can(user, action.permission, passport)
         ],
         "may_request": can(user, "adjustments.adjustment.request", passport),
         "may_decide": can(user, "adjustments.adjustment.decide"),
@@ -230,6 +230,15 @@ def joiner_needs(request):
     return render(request, "adjustments/needs.html", {"filter": filterset, "page": page})
 
 
+def joiner_need_detail(request, pk):
+    require(request.user, "adjustments.queue.view")
+    need = get_object_or_404(JoinerNeed.objects.select_related("person", "passport"), pk=pk)
+    record_read(user=request.user, obj=need)
+    actions = [(name, a) for name, a in NEED_ACTIONS.items() if a.offered(need)]
+    context = {"need": need, "actions": actions}
+    return render(request, "adjustments/need_detail.html", context)
+
+
 def joiner_need_action(request, pk, action):
     require(request.user, "adjustments.queue.view")
     need = get_object_or_404(JoinerNeed, pk=pk)
@@ -311,7 +320,7 @@ def referral_detail(request, pk):
     actions = [
         (name, action)
         for name, action in REFERRAL_ACTIONS.items()
-        if can(request.user, action.permission, referral)
+        if action.offered(referral) and can(request.user, action.permission, referral)
     ]
     context = {"referral": referral, "actions": actions}
     return render(request, "adjustments/referral_detail.html", context)

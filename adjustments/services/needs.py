@@ -57,7 +57,7 @@ def joiner_need_record(
     audit_action(actor=actor, action="adjustments.joiner_need.recorded", obj=need)
     recipients = _ra_officer_emails()
     if recipients:
-        link = reverse("adjustments:queue")
+        link = reverse("adjustments:need", args=[need.pk])
         transaction.on_commit(
             lambda: send_mail(
                 "A joiner has asked for an adjustment",

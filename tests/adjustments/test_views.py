@@ -323,3 +323,19 @@ def test_the_team_list_costs_the_same_for_few_or_many(client_for, manager):
     small = queries_for(client, reverse("adjustments:team"))
     add(20, 200)
     assert queries_for(client, reverse("adjustments:team")) == small <= 10
+
+
+def test_a_joiners_need_is_read_by_ra_officers_only_and_logged(
+    client_for, ra_officer, recruitment_officer, colleague
+):
+    need = services.joiner_need_record(
+        actor=recruitment_officer, name="Kemi Ade", details="Overlays", source="EOI 3"
+    )
+    url = reverse("adjustments:need", args=[need.pk])
+    assert client_for(colleague).get(url).status_code == 403
+    response = client_for(ra_officer).get(url)
+    assert response.status_code == 200 and "Overlays" in response.content.decode()
+    assert reads_of(need).count() == 1
+    ack = reverse("adjustments:need-action", args=[need.pk, "acknowledge"])
+    assert client_for(ra_officer).post(ack).status_code == 302
+    assert JoinerNeed.objects.get().status == JoinerNeed.Status.ACKNOWLEDGED
