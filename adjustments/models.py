@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -385,6 +385,14 @@ class AccessToWork(BaseModel):
 
     def __str__(self):
         return f"Access to Work {self.reference or '(no reference yet)'}"
+
+    @property
+    def in_first_six_weeks(self) -> bool | None:
+        """Applied within 6 weeks of starting: the employer pays no share [DOMAIN.md]."""
+        start = self.passport.owner.start_date
+        if start is None or self.applied_on is None:
+            return None
+        return self.applied_on <= start + timedelta(weeks=6)
 
     def clean(self):
         errors = {}

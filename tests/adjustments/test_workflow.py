@@ -201,3 +201,11 @@ def test_closing_needs_a_reason_and_frees_the_colleague_for_a_new_passport(passp
     services.passport_close(actor=colleague, passport=passport, reason="Moved on")
     services.passport_create(actor=colleague, owner=colleague)
     assert Passport.objects.filter(owner=colleague).count() == 2
+
+
+def test_an_application_in_the_first_six_weeks_is_flagged(taken, ra_officer):
+    taken.owner.start_date = date.today() - timedelta(days=20)
+    application = services.access_to_work_record(
+        actor=ra_officer, passport=taken, applied_on=date.today()
+    )
+    assert application.in_first_six_weeks is True
