@@ -96,7 +96,9 @@ def _progress(rng, ra, passport, owner, state: str) -> Passport:
     if state == "draft":
         return passport
     services.passport_submit(actor=owner, passport=passport)
-    if state == "submitted":
+    if state == "submitted":  # some wait past the acknowledgement target
+        submitted = timezone.now() - timedelta(days=rng.randint(0, 12))
+        Passport.objects.filter(pk=passport.pk).update(submitted_at=submitted)
         return passport
     services.passport_take(actor=ra, passport=passport)
     services.passport_recommend(

@@ -12,8 +12,11 @@ class QueueFilter(django_filters.FilterSet):
         ],
         empty_label="Any",
     )
-    mine = django_filters.BooleanFilter(
-        label="Only mine", method="filter_mine", widget=django_filters.widgets.BooleanWidget
+    mine = django_filters.ChoiceFilter(
+        label="Whose",
+        choices=[("yes", "Only mine")],
+        empty_label="Everyone's",
+        method="filter_mine",
     )
 
     class Meta:
@@ -21,7 +24,7 @@ class QueueFilter(django_filters.FilterSet):
         fields = ["status"]
 
     def filter_mine(self, queryset, name, value):
-        return queryset.filter(ra_officer=self.request.user) if value else queryset
+        return queryset.filter(ra_officer=self.request.user) if value == "yes" else queryset
 
 
 class ReferralFilter(django_filters.FilterSet):

@@ -322,7 +322,12 @@ def adjustment_request(
     )
     adjustment.full_clean()
     adjustment.save()
-    timeline(passport, actor, "adjustment.requested", f"Requested: {adjustment.description}")
+    timeline(
+        passport,
+        actor,
+        "adjustment.requested",
+        f"Requested ({adjustment.requested_on:%d/%m/%Y}): {adjustment.description}",
+    )
     return adjustment
 
 
@@ -347,7 +352,12 @@ def adjustment_agree(
     adjustment.decided_by = actor
     adjustment.full_clean()
     adjustment.save()
-    timeline(adjustment.passport, actor, "adjustment.agreed", f"Agreed: {adjustment}")
+    timeline(
+        adjustment.passport,
+        actor,
+        "adjustment.agreed",
+        f"Agreed ({adjustment.decided_on:%d/%m/%Y}): {adjustment}",
+    )
     return adjustment
 
 
@@ -370,7 +380,12 @@ def adjustment_decline(
     adjustment.decline_category, adjustment.decline_reason = category, reason.strip()
     adjustment.full_clean()
     adjustment.save()
-    timeline(adjustment.passport, actor, "adjustment.declined", f"Declined: {adjustment}")
+    timeline(
+        adjustment.passport,
+        actor,
+        "adjustment.declined",
+        f"Declined ({adjustment.decided_on:%d/%m/%Y}): {adjustment}",
+    )
     return adjustment
 
 
@@ -391,7 +406,10 @@ def adjustment_in_place(
     adjustment.save()
     days = adjustment.days_to_in_place
     timeline(
-        adjustment.passport, actor, "adjustment.in_place", f"In place ({days} days): {adjustment}"
+        adjustment.passport,
+        actor,
+        "adjustment.in_place",
+        f"In place ({adjustment.in_place_on:%d/%m/%Y}, {days} days): {adjustment}",
     )
     return adjustment
 
@@ -408,7 +426,12 @@ def adjustment_end(*, actor, adjustment: Adjustment, ended_on: date | None = Non
     adjustment.status = A.ENDED
     adjustment.full_clean()
     adjustment.save()
-    timeline(adjustment.passport, actor, "adjustment.ended", f"Ended: {adjustment}")
+    timeline(
+        adjustment.passport,
+        actor,
+        "adjustment.ended",
+        f"Ended ({adjustment.ended_on:%d/%m/%Y}): {adjustment}",
+    )
     return adjustment
 
 

@@ -108,7 +108,7 @@ def test_the_ra_officer_agrees_and_the_timeline_shows_it(client_for, taken, ra_o
     response = client_for(ra_officer).post(url, {})
     assert response.status_code == 302, response.context["form"].errors
     page = client_for(ra_officer).get(_url(taken)).content.decode()
-    assert "Agreed: Screen-reading software" in page and "Timeline" in page
+    assert "): Screen-reading software" in page and "Agreed (" in page and "Timeline" in page
 
 
 def test_a_review_date_in_the_past_is_refused_on_the_form(client_for, outsider):
@@ -339,3 +339,12 @@ def test_a_joiners_need_is_read_by_ra_officers_only_and_logged(
     ack = reverse("adjustments:need-action", args=[need.pk, "acknowledge"])
     assert client_for(ra_officer).post(ack).status_code == 302
     assert JoinerNeed.objects.get().status == JoinerNeed.Status.ACKNOWLEDGED
+
+
+def test_the_queue_filters_to_my_passports(client_for, ra_officer, taken, colleague):
+    other = SubmittedPassportFactory(owner=UserFactory(staff_number="QF1"))
+    client = client_for(ra_officer)
+    mine = client.get(reverse("adjustments:queue"), {"mine": "yes"}).context["page"]
+    everyone = client.get(reverse("adjustments:queue")).context["page"]
+    assert [p.pk for p in mine] == [taken.pk]
+    assert {p.pk for p in everyone} == {taken.pk, other.pk}
