@@ -207,11 +207,13 @@ class PassportEvent(models.Model):
 
 class ManagerConsent(BaseModel):
     """The colleague lets one named manager see their passport. Access also needs that
-    manager to be the colleague's *current* line manager."""
+    manager to be the colleague's *current* line manager, without a different manager in
+    between (see adjustments.permissions.live_consents)."""
 
     passport = models.ForeignKey(Passport, on_delete=models.CASCADE, related_name="consents")
     manager = models.ForeignKey("people.User", on_delete=models.CASCADE, related_name="+")
     given_at = models.DateTimeField()
+    given_on = models.DateField(help_text="The day consent was given (compared with history).")
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

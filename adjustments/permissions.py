@@ -5,6 +5,10 @@ while the owner's consent to that manager stands. A referral is seen by the join
 officers and the assessor it is booked with.
 """
 
+from django.db.models import Exists, OuterRef, Q
+
+from adjustments.models import ManagerConsent
+from people.models import EmploymentRecord
 from people.permissions import has_role, is_line_manager_of, rule
 from people.roles import Role
 
@@ -17,17 +21,29 @@ def is_assessor(user) -> bool:
     return has_role(user, Role.DYSLEXIA_ASSESSOR)
 
 
+def live_consents(manager):
+    """Consents to `manager` that still stand: not withdrawn, and the colleague has had no
+    other line manager since the day it was given (a manager who leaves and comes back needs
+    fresh consent)."""
+    other_manager_since = (
+        EmploymentRecord.objects.filter(person=OuterRef("passport__owner"))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=OuterRef("given_on")))
+        .exclude(line_manager=manager)
+    )
+    return ManagerConsent.objects.filter(manager=manager, withdrawn_at__isnull=True).exclude(
+        Exists(other_manager_since)
+    )
+
+
 def manager_has_consent(user, passport) -> bool:
-    """True when `user` is the owner's current line manager and the owner consented to them."""
+    """True when `user` is the owner's current line manager and the owner's consent to them
+    still stands."""
     if not is_line_manager_of(user, passport.owner):
         return False
-    cached = getattr(passport, "_live_consent_managers", None)
-    if cached is None:
-        cached = set(
-            passport.consents.filter(withdrawn_at__isnull=True).values_list("manager_id", flat=True)
-        )
-        passport._live_consent_managers = cached
-    return user.pk in cached
+    cache = passport.__dict__.setdefault("_consent_cache", {})
+    if user.pk not in cache:
+        cache[user.pk] = live_consents(user).filter(passport=passport).exists()
+    return cache[user.pk]
 
 
 @rule("adjustments.passport.view")

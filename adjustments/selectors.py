@@ -12,10 +12,9 @@ from adjustments.models import (
     Adjustment,
     DyslexiaReferral,
     JoinerNeed,
-    ManagerConsent,
     Passport,
 )
-from adjustments.permissions import is_assessor, is_ra_officer
+from adjustments.permissions import is_assessor, is_ra_officer, live_consents
 from core.periods import FinancialYear
 from core.settings_store import get_setting
 from people.models import User
@@ -49,9 +48,7 @@ def passports_visible_to(*, user: User) -> QuerySet[Passport]:
     qs = Passport.objects.select_related("owner", "ra_officer")
     if is_ra_officer(user):
         return qs
-    consented = ManagerConsent.objects.filter(
-        passport=OuterRef("pk"), manager=user, withdrawn_at__isnull=True
-    )
+    consented = live_consents(user).filter(passport=OuterRef("pk"))
     return qs.filter(Q(owner=user) | (Q(owner__line_manager=user) & Exists(consented)))
 
 

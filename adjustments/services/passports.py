@@ -16,6 +16,7 @@ from adjustments.models import (
     Passport,
     PassportVersion,
 )
+from adjustments.permissions import live_consents
 from adjustments.services._common import (
     add_months,
     expect,
@@ -228,10 +229,12 @@ def passport_consent_give(*, actor, passport: Passport) -> ManagerConsent:
     manager = passport.owner.line_manager
     if manager is None:
         raise ValidationError("You have no line manager recorded to share your passport with.")
-    live = passport.consents.filter(manager=manager, withdrawn_at__isnull=True).first()
+    live = live_consents(manager).filter(passport=passport).first()
     if live is not None:
         return live
-    consent = ManagerConsent(passport=passport, manager=manager, given_at=now())
+    # an outlived consent to the same manager (they managed the colleague before) ends here
+    passport.consents.filter(manager=manager, withdrawn_at__isnull=True).update(withdrawn_at=now())
+    consent = ManagerConsent(passport=passport, manager=manager, given_at=now(), given_on=today())
     consent.full_clean()
     consent.save()
     timeline(passport, actor, "consent.given", f"Shared with {manager.get_full_name()}")

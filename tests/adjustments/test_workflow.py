@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from adjustments import services
-from adjustments.models import AccessToWork, Adjustment, Passport
+from adjustments.models import AccessToWork, Adjustment, ManagerConsent, Passport
 from adjustments.permissions import manager_has_consent
 from people.services import person_change
 from tests.adjustments.factories import AdjustmentFactory
@@ -209,3 +209,30 @@ def test_an_application_in_the_first_six_weeks_is_flagged(taken, ra_officer):
         actor=ra_officer, passport=taken, applied_on=date.today()
     )
     assert application.in_first_six_weeks is True
+
+
+def test_a_manager_who_comes_back_needs_fresh_consent(
+    shared_passport, manager, colleague, admin_user
+):
+    ManagerConsent.objects.update(given_on=date(2019, 1, 1))  # shared years ago
+    interim = UserFactory(staff_number="INTERIM")
+    person_change(
+        actor=admin_user, person=colleague, effective=date(2021, 1, 1), line_manager=interim
+    )
+    person_change(
+        actor=admin_user, person=colleague, effective=date(2022, 1, 1), line_manager=manager
+    )
+    passport = _fresh(shared_passport)
+    assert not manager_has_consent(manager, passport)
+    services.passport_consent_give(actor=passport.owner, passport=passport)
+    assert manager_has_consent(manager, _fresh(passport))
+    assert passport.consents.filter(withdrawn_at__isnull=True).count() == 1
+
+
+def test_a_promotion_with_the_same_manager_keeps_consent(
+    shared_passport, manager, colleague, admin_user
+):
+    person_change(
+        actor=admin_user, person=colleague, effective=date.today() + timedelta(1), rank="sergeant"
+    )
+    assert manager_has_consent(manager, _fresh(shared_passport))
