@@ -8,10 +8,9 @@ class AdjustmentsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from adjustments import models, permissions
+        from adjustments import models
         from adjustments.work import adjustments_work_for
-        from core.navigation import NavItem, nav, work
-        from people.permissions import can
+        from core.navigation import work
 
         for model in (
             models.JoinerNeed,
@@ -23,36 +22,32 @@ class AdjustmentsConfig(AppConfig):
         ):
             auditlog.register(model)
 
-        nav.register(
-            NavItem(
-                "Adjustments queue",
-                "adjustments:queue",
-                visible=permissions.is_ra_officer,
-                section="Adjustments",
-            )
-        )
-        nav.register(
-            NavItem(
-                "Dyslexia referrals",
-                "adjustments:referrals",
-                visible=lambda user: can(user, "adjustments.referral.list"),
-                section="Adjustments",
-            )
-        )
-        nav.register(
-            NavItem(
-                "Team passports",
-                "adjustments:team",
-                visible=lambda user: can(user, "adjustments.team.view"),
-                section="Me",
-            )
-        )
-        nav.register(
-            NavItem(
-                "Adjustments figures",
-                "adjustments:dashboard",
-                visible=lambda user: can(user, "adjustments.dashboard.view"),
-                section="Insight",
-            )
-        )
+        _register_menus()
         work.register(adjustments_work_for)
+
+
+def _register_menus():
+    from adjustments import permissions
+    from core.navigation import NavItem, nav
+    from people.permissions import can
+
+    def allowed(action):
+        return lambda user: can(user, action)
+
+    for label, url_name, visible, section in [
+        ("Adjustments queue", "adjustments:queue", permissions.is_ra_officer, "Adjustments"),
+        (
+            "Dyslexia referrals",
+            "adjustments:referrals",
+            allowed("adjustments.referral.list"),
+            "Adjustments",
+        ),
+        ("Team passports", "adjustments:team", allowed("adjustments.team.view"), "Me"),
+        (
+            "Adjustments figures",
+            "adjustments:dashboard",
+            allowed("adjustments.dashboard.view"),
+            "Insight",
+        ),
+    ]:
+        nav.register(NavItem(label, url_name, visible=visible, section=section))

@@ -88,6 +88,19 @@ def joiner_need_acknowledge(*, actor, need: JoinerNeed) -> JoinerNeed:
     return need
 
 
+def _first_adjustment(passport: Passport, need: JoinerNeed) -> Adjustment:
+    """The declared need, as requested on the day recruitment passed it on."""
+    adjustment = Adjustment(
+        passport=passport,
+        description=need.details[:300],
+        kind=Adjustment.Kind.OTHER,
+        requested_on=min(need.created_at.date(), today()),
+    )
+    adjustment.full_clean()
+    adjustment.save()
+    return adjustment
+
+
 @transaction.atomic
 def joiner_need_open_passport(*, actor, need: JoinerNeed, person: User) -> Passport:
     """Once the joiner has started, an RA officer opens their passport with the declared
@@ -108,12 +121,7 @@ def joiner_need_open_passport(*, actor, need: JoinerNeed, person: User) -> Passp
     passport = new_passport(actor=actor, owner=person)
     passport.joiner_need = need
     passport.save(update_fields=["joiner_need", "updated_at"])
-    Adjustment.objects.create(
-        passport=passport,
-        description=need.details[:300],
-        kind=Adjustment.Kind.OTHER,
-        requested_on=min(need.created_at.date(), today()),
-    )
+    _first_adjustment(passport, need)
     timeline(
         passport, actor, "passport.from_recruitment", f"Opened from recruitment ({need.source})"
     )

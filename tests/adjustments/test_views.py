@@ -348,3 +348,36 @@ def test_the_queue_filters_to_my_passports(client_for, ra_officer, taken, collea
     everyone = client.get(reverse("adjustments:queue")).context["page"]
     assert [p.pk for p in mine] == [taken.pk]
     assert {p.pk for p in everyone} == {taken.pk, other.pk}
+
+
+@pytest.mark.parametrize("action", ["take", "recommend", "activate", "review"])
+def test_the_owner_cannot_do_the_ra_officers_moves(client_for, submitted, colleague, action):
+    url = reverse("adjustments:passport-action", args=[submitted.pk, action])
+    assert client_for(colleague).get(url).status_code == 403
+
+
+def test_a_manager_without_consent_cannot_reach_section_4_1(client_for, passport, manager):
+    url = reverse("adjustments:passport-action", args=[passport.pk, "section-4-1"])
+    assert client_for(manager).post(url, {"section_4_1": "x"}).status_code == 404
+    assert Passport.objects.get().section_4_1 == ""
+
+
+def test_an_unknown_move_is_404(client_for, passport, colleague):
+    url = reverse("adjustments:passport-action", args=[passport.pk, "explode"])
+    assert client_for(colleague).get(url).status_code == 404
+
+
+def test_a_wrong_state_move_explains_itself(client_for, passport, ra_officer):
+    url = reverse("adjustments:passport-action", args=[passport.pk, "take"])
+    response = client_for(ra_officer).post(url, follow=True)
+    assert "You cannot take this passport: it is draft." in response.content.decode()
+    assert Passport.objects.get().status == Passport.Status.DRAFT
+
+
+def test_the_review_reminder_task_runs(taken, ra_officer):
+    from adjustments.tasks import review_reminders
+
+    services.passport_activate(
+        actor=ra_officer, passport=taken, review_date=date.today() + timedelta(days=3)
+    )
+    assert review_reminders.delay().get() == 1
