@@ -17,6 +17,7 @@ from adjustments.actions import (
 )
 from adjustments.filters import JoinerNeedFilter, QueueFilter, ReferralFilter
 from adjustments.models import AccessToWork, Adjustment, JoinerNeed
+from adjustments.permissions import manager_has_consent
 from core.audit import record_read
 from core.pagination import keyset_paginate
 from people.models import User
@@ -102,16 +103,29 @@ def passport_detail(request, pk):
         "passport": passport,
         **selectors.passport_page(passport=passport),
         "is_owner": passport.owner_id == user.pk,
-        "actions": [
-            (name, action)
-            for name, action in PASSPORT_ACTIONS.items()
-            if action.offered(passport) and can(user, action.permission, passport)
-        ],
+        "actions": _passport_actions(user, passport),
         "may_request": can(user, "adjustments.adjustment.request", passport),
         "may_decide": can(user, "adjustments.adjustment.decide"),
         "may_edit": can(user, "adjustments.passport.edit", passport),
     }
     return render(request, "adjustments/passport_detail.html", context)
+
+
+def _passport_actions(user, passport) -> list:
+    shared = manager_shared(passport)
+    hidden = {"share"} if shared else {"unshare"}
+    return [
+        (name, action)
+        for name, action in PASSPORT_ACTIONS.items()
+        if name not in hidden
+        and action.offered(passport)
+        and can(user, action.permission, passport)
+    ]
+
+
+def manager_shared(passport) -> bool:
+    manager = passport.owner.line_manager
+    return manager is not None and manager_has_consent(manager, passport)
 
 
 def passport_edit(request, pk):

@@ -1,19 +1,27 @@
+from datetime import date, timedelta
+
 from django.urls import reverse
 
 from adjustments import selectors
 from adjustments.models import DyslexiaReferral, Passport
 from adjustments.permissions import is_assessor, is_ra_officer
+from adjustments.services.passports import REMINDER_DAYS
 from core.navigation import WorkItem
 from people.permissions import is_line_manager
 
 
 def _own_items(user) -> list[WorkItem]:
     passport = selectors.own_open_passport(user=user)
+    urgent = False
     if passport is None:
         detail = "If you have a disability or condition, tell us what helps. Optional."
     else:
         detail = f"{passport.get_status_display()}; review due {passport.review_date:%d/%m/%Y}."
-    items = [WorkItem("Your adjustment passport", None, reverse("adjustments:my-passport"), detail)]
+        urgent = passport.status == Passport.Status.ACTIVE and passport.review_date <= (
+            date.today() + timedelta(days=REMINDER_DAYS)
+        )
+    url = reverse("adjustments:my-passport")
+    items = [WorkItem("Your adjustment passport", None, url, detail, urgent=urgent)]
     referral = DyslexiaReferral.objects.filter(
         person=user, stage=DyslexiaReferral.Stage.SENT
     ).first()

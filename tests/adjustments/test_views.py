@@ -381,3 +381,12 @@ def test_the_review_reminder_task_runs(taken, ra_officer):
         actor=ra_officer, passport=taken, review_date=date.today() + timedelta(days=3)
     )
     assert review_reminders.delay().get() == 1
+
+
+def test_the_owner_is_offered_share_or_stop_sharing(client_for, passport, colleague):
+    client = client_for(colleague)
+    names = [name for name, _ in client.get(_url(passport)).context["actions"]]
+    assert "share" in names and "unshare" not in names
+    services.passport_consent_give(actor=colleague, passport=passport)
+    names = [name for name, _ in client.get(_url(passport)).context["actions"]]
+    assert "unshare" in names and "share" not in names
