@@ -8,7 +8,7 @@ class AdjustmentsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from adjustments import models
+        from adjustments import models, privacy
         from adjustments.work import adjustments_work_for
         from core.navigation import work
 
@@ -24,6 +24,7 @@ class AdjustmentsConfig(AppConfig):
 
         _register_menus()
         work.register(adjustments_work_for)
+        privacy.register()
 
 
 def _register_menus():
