@@ -45,7 +45,7 @@ def _today() -> date:
 def passports_visible_to(*, user: User) -> QuerySet[Passport]:
     """Passports `user` may read: their own; all for RA officers; their current reports'
     where the report consented to them."""
-    qs = Passport.objects.select_related("owner", "ra_officer")
+    qs = Passport.objects.select_related("owner__line_manager", "ra_officer")
     if is_ra_officer(user):
         return qs
     consented = live_consents(user).filter(passport=OuterRef("pk"))
