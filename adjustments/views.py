@@ -112,8 +112,9 @@ def passport_detail(request, pk):
 
 
 def _passport_actions(user, passport) -> list:
-    shared = manager_shared(passport)
-    hidden = {"share"} if shared else {"unshare"}
+    hidden = set()
+    if passport.owner_id == user.pk:  # only the owner is offered share / stop sharing
+        hidden = {"share"} if manager_shared(passport) else {"unshare"}
     return [
         (name, action)
         for name, action in PASSPORT_ACTIONS.items()
