@@ -1,12 +1,11 @@
 """Subject access and retention for reasonable adjustments records.
 
-Providers return plain dicts (core.subject_access on main: `fn(*, person, email)`); the
+Providers return plain dicts (core.subject_access: `fn(*, person, email)`); the
 retention finders take a cutoff and return what is due (core.retention: `find(cutoff)`,
-`apply(queryset)`). `register()` plugs them in where the platform offers those registries.
+`apply(queryset)`). `register()` plugs them in.
 """
 
 from datetime import datetime
-from importlib.util import find_spec
 
 from django.db.models import Q, QuerySet
 
@@ -130,18 +129,16 @@ def delete_all(due: QuerySet) -> int:
 
 
 def register() -> None:
-    """Plug the providers and policies into core's registries when the platform has them."""
-    if find_spec("core.subject_access") is not None:
-        from core import subject_access
+    """Plug the providers and policies into core's registries."""
+    from core import subject_access
 
-        subject_access.register("Your adjustment passport", passports_for_subject)
-        subject_access.register("Earlier versions of your passport", passport_versions_for_subject)
-        subject_access.register("Your adjustments", adjustments_for_subject)
-        subject_access.register("Your Access to Work applications", access_to_work_for_subject)
-        subject_access.register("Your dyslexia referral", referrals_for_subject)
-        subject_access.register("Your adjustment requests as a joiner", joiner_needs_for_subject)
-    if find_spec("core.retention") is not None:
-        _register_retention()
+    subject_access.register("Your adjustment passport", passports_for_subject)
+    subject_access.register("Earlier versions of your passport", passport_versions_for_subject)
+    subject_access.register("Your adjustments", adjustments_for_subject)
+    subject_access.register("Your Access to Work applications", access_to_work_for_subject)
+    subject_access.register("Your dyslexia referral", referrals_for_subject)
+    subject_access.register("Your adjustment requests as a joiner", joiner_needs_for_subject)
+    _register_retention()
 
 
 def _register_retention() -> None:

@@ -187,6 +187,10 @@ CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "core.heartbeat", "schedule": 60.0},
     "dispatch-outbox": {"task": "core.dispatch_outbox", "schedule": 30.0},
     "retention": {"task": "core.retention_run", "schedule": crontab(hour=2, minute=30)},
+    "adjustments-review-reminders": {
+        "task": "adjustments.review_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
