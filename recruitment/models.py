@@ -125,6 +125,7 @@ class ExpressionOfInterest(BaseModel):
     )
     has_degree = models.BooleanField(null=True, blank=True, verbose_name="Holds a degree")
     consent_to_contact = models.BooleanField()
+    received_on = models.DateField(help_text="The day the first source captured it.")
     adjustment_need = models.TextField(
         blank=True, help_text="What the person says they need to take part; passed to RA officers."
     )
@@ -153,6 +154,7 @@ class ExpressionOfInterest(BaseModel):
         indexes = [
             models.Index(fields=["-created_at", "-id"], name="eoi_list_order"),
             models.Index(fields=["status", "next_action_on"], name="eoi_status_next"),
+            models.Index(fields=["received_on"], name="eoi_received"),
             models.Index(fields=["email"], name="eoi_email"),
             models.Index(fields=["phone"], name="eoi_phone"),
             models.Index(fields=["last_name", "postcode"], name="eoi_name_postcode"),

@@ -131,6 +131,7 @@ def eoi_create(
         consent_to_contact=bool(consent_to_contact),
         adjustment_need=adjustment_need.strip(),
         captured_by=actor,
+        received_on=captured_on or timezone.localdate(),
         **_contact_fields(email, phone, postcode),
         **details,
     )
@@ -181,6 +182,7 @@ def _merge_blanks(keep: EOI, duplicate: EOI) -> None:
         keep.assigned_to_id = duplicate.assigned_to_id
     if keep.next_action_on is None:
         keep.next_action_on = duplicate.next_action_on
+    keep.received_on = min(keep.received_on, duplicate.received_on)
     keep.other_routes = sorted(
         {*keep.other_routes, *duplicate.other_routes, duplicate.route} - {keep.route}
     )

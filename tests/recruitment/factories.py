@@ -63,6 +63,7 @@ class EOIFactory(factory.django.DjangoModelFactory):
     postcode = "B42 1AA"
     route = EntryRoute.PCDA
     consent_to_contact = True
+    received_on = date(2026, 3, 2)
     captured_by = factory.SubFactory(UserFactory)
 
     @factory.post_generation
@@ -75,7 +76,7 @@ class EOIFactory(factory.django.DjangoModelFactory):
                 zone=kwargs.get("zone"),
                 ambassador=kwargs.get("ambassador"),
                 captured_by=self.captured_by,
-                captured_on=kwargs.get("captured_on", date(2026, 3, 2)),
+                captured_on=self.received_on,
             )
 
 
