@@ -13,7 +13,13 @@ from django import forms
 from django.db.models import Case, CharField, Count, Q, Value, When
 from django.db.models.functions import Coalesce
 
-from core.disclosure import SUPPRESSED, protect_table, protected_share, threshold_setting
+from core.disclosure import (
+    SUPPRESSED,
+    protect_table,
+    protected_share,
+    rule_text,
+    threshold_setting,
+)
 from core.equality import DEFINITION_NOTES, Ethnicity, MinorityDefinition, Sex, minority_codes
 from core.periods import FinancialYear
 from core.settings_store import get_setting
@@ -183,6 +189,20 @@ def _relative(counts, comparison, threshold) -> list[str]:
     return shown
 
 
+def _protected_rows(counts: dict, groups: list[str], stages: list[str], threshold: int):
+    """Each stage protected as its own row: stages are cumulative, not parts of a whole."""
+    rows = []
+    for i, stage in enumerate(stages):
+        row = protect_table(
+            row_labels=[stage],
+            col_labels=groups,
+            counts=[[counts.get(g, [0] * len(stages))[i] for g in groups]],
+            threshold=threshold,
+        )
+        rows.append((stage, row.cells[0], row.row_totals[0]))
+    return rows
+
+
 def funnel_by_group(
     *, start: date, end: date, characteristic: str = "ethnicity", route: str | None = None
 ) -> dict:
@@ -196,9 +216,8 @@ def funnel_by_group(
         qs = qs.filter(Q(candidate__route=route) | Q(candidate__isnull=True, route=route))
     counts = _milestone_counts(qs.annotate(group=case), "group")
     stages = [name for name, _ in MILESTONES]
-    matrix = [[counts.get(g, [0] * len(stages))[i] for g in groups] for i in range(len(stages))]
     threshold = threshold_setting()
-    table = protect_table(row_labels=stages, col_labels=groups, counts=matrix, threshold=threshold)
+    rows = _protected_rows(counts, groups, stages, threshold)
     comp = counts.get(comparison, [0] * len(stages))
     relative = {
         g: _relative(counts.get(g, [0] * len(stages)), comp, threshold)
@@ -206,7 +225,9 @@ def funnel_by_group(
         if g not in (comparison, "Not declared")
     }
     return {
-        "table": table,
+        "groups": groups,
+        "rows": rows,
+        "rule": rule_text(threshold),
         "relative": relative,
         "relative_rows": [
             (stage, [relative[g][i] for g in relative]) for i, stage in enumerate(stages)

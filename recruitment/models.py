@@ -150,11 +150,10 @@ class ExpressionOfInterest(BaseModel):
     class Meta:
         verbose_name = "expression of interest"
         verbose_name_plural = "expressions of interest"
-        ordering = ["-created_at", "-id"]
+        ordering = ["-received_on", "-id"]
         indexes = [
-            models.Index(fields=["-created_at", "-id"], name="eoi_list_order"),
+            models.Index(fields=["-received_on", "-id"], name="eoi_list_order"),
             models.Index(fields=["status", "next_action_on"], name="eoi_status_next"),
-            models.Index(fields=["received_on"], name="eoi_received"),
             models.Index(fields=["email"], name="eoi_email"),
             models.Index(fields=["phone"], name="eoi_phone"),
             models.Index(fields=["last_name", "postcode"], name="eoi_name_postcode"),

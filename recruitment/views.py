@@ -92,7 +92,7 @@ def eoi_list(request, overdue: bool = False):
     base = (selectors.overdue_for if overdue else selectors.eoi_list)(user=request.user)
     filters = EOIFilter(request.GET or None, queryset=base)
     page = keyset_paginate(
-        filters.qs, ordering=("-created_at", "-id"), cursor=request.GET.get("after")
+        filters.qs, ordering=("-received_on", "-id"), cursor=request.GET.get("after")
     )
     return render(
         request,
