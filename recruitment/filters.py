@@ -11,18 +11,23 @@ EOI = ExpressionOfInterest
 
 class EOIFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Name, email, phone or postcode")
-    status = django_filters.ChoiceFilter(choices=EOI.Status.choices)
-    route = django_filters.ChoiceFilter(choices=EntryRoute.choices)
+    status = django_filters.ChoiceFilter(choices=EOI.Status.choices, empty_label="Any")
+    route = django_filters.ChoiceFilter(choices=EntryRoute.choices, empty_label="Any")
     channel = django_filters.ChoiceFilter(
-        choices=Channel.choices, method="by_source", label="Channel"
+        choices=Channel.choices, method="by_source", label="Channel", empty_label="Any"
     )
     campaign = django_filters.ModelChoiceFilter(
-        queryset=Campaign.objects.all(), method="by_source", label="Campaign"
+        queryset=Campaign.objects.all(), method="by_source", label="Campaign", empty_label="Any"
     )
     assigned_to = django_filters.ModelChoiceFilter(
-        queryset=recruitment_officers(), label="Assigned to"
+        queryset=recruitment_officers(), label="Assigned to", empty_label="Anyone"
     )
-    overdue = django_filters.BooleanFilter(method="by_overdue", label="Next action overdue")
+    overdue = django_filters.ChoiceFilter(
+        choices=[("yes", "Overdue only"), ("no", "Not overdue")],
+        method="by_overdue",
+        label="Next action",
+        empty_label="Any",
+    )
 
     class Meta:
         model = EOI
@@ -47,4 +52,4 @@ class EOIFilter(django_filters.FilterSet):
         late = Q(next_action_on__lt=timezone.localdate()) & Q(
             status__in=[EOI.Status.NEW, EOI.Status.CONTACTED, EOI.Status.APPLYING]
         )
-        return queryset.filter(late) if value else queryset.exclude(late)
+        return queryset.filter(late) if value == "yes" else queryset.exclude(late)

@@ -70,8 +70,15 @@ def current_zones():
 
 
 class QuickEOIForm(ContactDetailsMixin, forms.Form):
-    """The ambassador's phone form: the fewest fields that let the team call the person back."""
+    """The ambassador's phone form: the fewest fields that let the team call the person back.
+    The event zone comes first: it is set once per shift and remembered."""
 
+    zone = forms.ModelChoiceField(
+        queryset=Zone.objects.none(),
+        required=False,
+        label="Where you are",
+        empty_label="Not at an event",
+    )
     first_name = forms.CharField(
         max_length=80, widget=forms.TextInput(attrs={"autocomplete": "off"})
     )
@@ -82,7 +89,14 @@ class QuickEOIForm(ContactDetailsMixin, forms.Form):
         max_length=20,
         required=False,
         label="Mobile or phone",
-        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={
+                "type": "tel",
+                "inputmode": "tel",
+                "autocomplete": "off",
+                "placeholder": "07700 900123",
+            }
+        ),
     )
     email = forms.CharField(
         max_length=254,
@@ -95,12 +109,6 @@ class QuickEOIForm(ContactDetailsMixin, forms.Form):
         max_length=10, widget=forms.TextInput(attrs={"autocapitalize": "characters"})
     )
     route = forms.ChoiceField(choices=OPEN_ROUTES, label="Interested in", initial=EntryRoute.PCDA)
-    zone = forms.ModelChoiceField(
-        queryset=Zone.objects.none(),
-        required=False,
-        label="Where (event zone)",
-        empty_label="Not at an event",
-    )
     consent_to_contact = forms.BooleanField(
         label=CONSENT_LABEL,
         error_messages={"required": "Ask for consent: we cannot keep details without it."},
@@ -131,6 +139,12 @@ class EOIForm(ContactDetailsMixin, forms.ModelForm):
     phone = forms.CharField(max_length=20, required=False, label="Phone")
     email = forms.CharField(max_length=254, required=False, label="Email")
     postcode = forms.CharField(max_length=10)
+    adjustment_need = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Adjustments they need to take part",
+        help_text="Passed straight to the reasonable adjustments officers; not kept on the EOI.",
+    )
     sex = forms.ChoiceField(choices=[("", "Not given"), *Sex.choices], required=False)
     ethnicity = forms.ChoiceField(choices=[("", "Not given"), *Ethnicity.choices], required=False)
     disability = forms.ChoiceField(choices=[("", "Not given"), *Disability.choices], required=False)
@@ -150,12 +164,10 @@ class EOIForm(ContactDetailsMixin, forms.ModelForm):
             "lived_in_uk_3_years",
             "has_degree",
             "consent_to_contact",
-            "adjustment_need",
         ]
         labels = {
             "route": "Main route of interest",
             "consent_to_contact": CONSENT_LABEL,
-            "adjustment_need": "Adjustments they need (passed to the RA officers)",
         }
 
     def __init__(self, *args, **kwargs):

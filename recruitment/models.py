@@ -126,9 +126,6 @@ class ExpressionOfInterest(BaseModel):
     has_degree = models.BooleanField(null=True, blank=True, verbose_name="Holds a degree")
     consent_to_contact = models.BooleanField()
     received_on = models.DateField(help_text="The day the first source captured it.")
-    adjustment_need = models.TextField(
-        blank=True, help_text="What the person says they need to take part; passed to RA officers."
-    )
     captured_by = models.ForeignKey(
         "people.User", on_delete=models.PROTECT, related_name="eois_captured"
     )

@@ -129,7 +129,6 @@ def eoi_create(
         last_name=last_name.strip(),
         route=route,
         consent_to_contact=bool(consent_to_contact),
-        adjustment_need=adjustment_need.strip(),
         captured_by=actor,
         received_on=captured_on or timezone.localdate(),
         **_contact_fields(email, phone, postcode),
@@ -148,8 +147,9 @@ def eoi_create(
     )
     _equality_save(eoi, equality)
     audit_action(actor=actor, action="recruitment.eoi.created", obj=eoi)
-    if eoi.adjustment_need:
-        eoi_adjustment_declare(actor=actor, eoi=eoi, details=eoi.adjustment_need)
+    if adjustment_need.strip():
+        # Health details go to the RA officers' queue only; the EOI keeps no copy.
+        eoi_adjustment_declare(actor=actor, eoi=eoi, details=adjustment_need)
     return eoi
 
 
@@ -175,7 +175,7 @@ def eoi_adjustment_declare(*, actor, eoi: EOI, details: str):
 
 
 def _merge_blanks(keep: EOI, duplicate: EOI) -> None:
-    for field in ("email", "phone", "next_action", "adjustment_need"):
+    for field in ("email", "phone", "next_action"):
         if not getattr(keep, field) and getattr(duplicate, field):
             setattr(keep, field, getattr(duplicate, field))
     if keep.assigned_to_id is None:
