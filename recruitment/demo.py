@@ -335,7 +335,7 @@ def _intakes(today: date) -> dict[str, list[Intake]]:
     return intakes
 
 
-PAST_INTAKE_STARTERS = 12  # keeps the demo quick: each starter becomes a colleague
+PAST_INTAKE_STARTERS = 20  # keeps the demo quick: each starter becomes a colleague
 
 
 def _start_joiners(today, intakes, users) -> None:

@@ -38,8 +38,8 @@ TARGET_KEY = "recruitment-under-represented-target"
 DEFAULT_TARGET = 29.9
 DIMENSIONS = {
     "channel": ("channel", dict(Channel.choices)),
-    "campaign": ("campaign__name", None),
-    "zone": ("zone__name", None),
+    "campaign": ("campaign__name", {None: "No campaign"}),
+    "zone": ("zone__name", {None: "Not at an event"}),
     "ambassador": ("ambassador__person__last_name", None),
 }
 MILESTONES = [
@@ -84,7 +84,7 @@ def eois_by(*, dimension: str, start: date, end: date) -> list[tuple[str, int]]:
         .annotate(n=Count("id"))
         .order_by("-n", field)
     )
-    return [((labels or {}).get(r[field], r[field] or "None"), r["n"]) for r in rows]
+    return [(labels.get(r[field], r[field]), r["n"]) for r in rows]
 
 
 @dataclass
@@ -273,8 +273,12 @@ def intake_share(*, start: date, end: date) -> dict:
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def period(self) -> tuple[date, date]:
         """The chosen period, or the current financial year."""

@@ -29,6 +29,13 @@ EOI = ExpressionOfInterest
 OPEN_ROUTES = [(v, label) for v, label in EntryRoute.choices if v != EntryRoute.IPLDP]
 CONSENT_LABEL = "They agree to be contacted by the recruitment team about joining"
 ELIGIBILITY = ("over_17", "right_to_work", "lived_in_uk_3_years", "has_degree")
+
+
+def date_widget():
+    """A native date picker; it needs ISO dates to show an existing value."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 YES_NO = [("", "Not asked"), ("true", "Yes"), ("false", "No")]
 
 
@@ -219,9 +226,7 @@ class WorkForm(forms.Form):
         label="Reason for closing",
     )
     next_action = forms.CharField(max_length=200, required=False)
-    next_action_on = forms.DateField(
-        required=False, label="Next action by", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    next_action_on = forms.DateField(required=False, label="Next action by", widget=date_widget())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -257,9 +262,7 @@ class MergeForm(forms.Form):
 
 
 class ApplyForm(forms.Form):
-    applied_on = forms.DateField(
-        initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    applied_on = forms.DateField(initial=timezone.localdate, widget=date_widget())
     route = forms.ChoiceField(choices=OPEN_ROUTES)
 
 
@@ -298,7 +301,7 @@ class SupportForm(forms.ModelForm):
         model = PositiveActionSupport
         fields = ["kind", "given_on", "group", "notes"]
         widgets = {
-            "given_on": forms.DateInput(attrs={"type": "date"}),
+            "given_on": date_widget(),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
         labels = {"group": "Under-represented group supported"}

@@ -8,10 +8,12 @@ nothing a recruitment officer sees when deciding on a candidate reads it.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 from core.equality import Disability, Ethnicity, Religion, Sex, SexualOrientation
 from core.models import BaseModel
 from people.models import EntryRoute
+from recruitment.validation import format_phone
 
 
 class Channel(models.TextChoices):
@@ -177,6 +179,19 @@ class ExpressionOfInterest(BaseModel):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def phone_display(self) -> str:
+        return format_phone(self.phone)
+
+    @property
+    def is_overdue(self) -> bool:
+        open_statuses = (self.Status.NEW, self.Status.CONTACTED, self.Status.APPLYING)
+        return bool(
+            self.next_action_on
+            and self.status in open_statuses
+            and self.next_action_on < timezone.localdate()
+        )
 
     def clean(self):
         if not self.consent_to_contact:

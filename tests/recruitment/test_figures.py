@@ -40,7 +40,7 @@ def test_eois_by_channel_campaign_zone_and_ambassador_in_a_period(db):
     }
     assert by["channel"] == {"Event": 5, "Ambassador": 2, "Web": 1}
     assert by["campaign"]["Op Inscription"] == 5
-    assert by["zone"] == {"Recruitment zone": 3, "Engagement zone": 2, "None": 3}
+    assert by["zone"] == {"Recruitment zone": 3, "Engagement zone": 2, "Not at an event": 3}
     assert by["ambassador"] == {"Amir Hussain": 2}
 
 
