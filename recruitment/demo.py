@@ -131,11 +131,15 @@ def _ambassadors(today: date) -> list[Ambassador]:
             staff_number__startswith="D", person_type=PersonType.POLICE_OFFICER, is_active=True
         ).order_by("staff_number")[:24]
     )
+    enrolled = {a.person_id: a for a in Ambassador.objects.filter(person__in=people)}
     return [
-        Ambassador.objects.get_or_create(
+        enrolled.get(person.pk)
+        or services.ambassador_enrol(
+            actor=None,
             person=person,
-            defaults={"inducted_on": today - timedelta(days=330), "trainer": "Insp Dee Morgan"},
-        )[0]
+            inducted_on=today - timedelta(days=330),
+            trainer="Insp Dee Morgan",
+        )
         for person in people
     ]
 

@@ -8,7 +8,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core.pagination import keyset_paginate
-from people.permissions import can, require
+from people.permissions import can, has_role, require
+from people.roles import Role
 from recruitment import selectors, services
 from recruitment.filters import EOIFilter
 from recruitment.forms import (
@@ -37,11 +38,14 @@ def eoi_for(request, pk: int) -> EOI:
 
 
 def _quick_source(user, zone) -> dict:
+    """At an event the zone says where; otherwise an ambassador on duty is the channel."""
     ambassador = Ambassador.objects.filter(person=user, active=True).first()
     if zone is not None:
         channel = Channel.EVENT
+    elif ambassador or has_role(user, Role.AMBASSADOR):
+        channel = Channel.AMBASSADOR
     else:
-        channel = Channel.AMBASSADOR if ambassador else Channel.OTHER
+        channel = Channel.OTHER
     return {"channel": channel, "zone": zone, "ambassador": ambassador}
 
 

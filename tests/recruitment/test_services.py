@@ -301,3 +301,20 @@ def test_positive_action_support_notes_the_group(positive_action):
         group="Black heritage applicants",
     )
     assert support.group == "Black heritage applicants" and support.given_by == positive_action
+
+
+def test_a_colleague_is_enrolled_as_an_ambassador_once(recruitment_officer, colleague):
+    first = services.ambassador_enrol(
+        actor=recruitment_officer,
+        person=colleague,
+        inducted_on=date(2025, 6, 1),
+        trainer="Sgt Bell",
+    )
+    again = services.ambassador_enrol(
+        actor=recruitment_officer,
+        person=colleague,
+        inducted_on=date(2025, 6, 1),
+        trainer="Sgt Bell",
+        active=False,
+    )
+    assert first.pk == again.pk and not again.active
