@@ -2,7 +2,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from core.equality import Disability, Ethnicity, Sex
@@ -307,11 +307,38 @@ class SupportForm(forms.ModelForm):
         labels = {"group": "Under-represented group supported"}
 
 
+class TieBreakStageForm(forms.Form):
+    stage = forms.ModelChoiceField(
+        queryset=PipelineStage.objects.filter(scored=True, active=True),
+        label="The scored stage where the candidates tie",
+    )
+
+
+def scored_candidates(stage: PipelineStage):
+    """Candidates still in the pipeline with a score at `stage`, highest first, each carrying
+    their latest score there as `stage_score`."""
+    latest = (
+        StageResult.objects.filter(candidate=OuterRef("pk"), stage=stage, score__isnull=False)
+        .order_by("-recorded_on", "-id")
+        .values("score")[:1]
+    )
+    return (
+        Candidate.objects.filter(
+            status__in=[Candidate.Status.IN_PROGRESS, Candidate.Status.CONDITIONAL_OFFER]
+        )
+        .annotate(stage_score=Subquery(latest))
+        .filter(stage_score__isnull=False)
+        .select_related("eoi")
+        .order_by("-stage_score", "eoi__last_name", "id")
+    )
+
+
 class TieBreakForm(forms.ModelForm):
     candidates = forms.ModelMultipleChoiceField(
         queryset=Candidate.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        help_text="Everyone with the same score at this stage.",
+        label="Candidates considered",
+        help_text="Tick everyone with the same score. Scores come from their recorded results.",
     )
 
     class Meta:
@@ -321,14 +348,16 @@ class TieBreakForm(forms.ModelForm):
             "evidence": "Evidence that the group is under-represented",
             "preferred": "Candidate preferred",
         }
+        widgets = {"stage": forms.HiddenInput}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        in_pipeline = Candidate.objects.filter(
-            status__in=[Candidate.Status.IN_PROGRESS, Candidate.Status.CONDITIONAL_OFFER]
-        ).select_related("eoi")
-        self.fields["stage"].queryset = PipelineStage.objects.filter(scored=True, active=True)
-        self.fields["candidates"].queryset = in_pipeline
-        self.fields["preferred"].queryset = in_pipeline
+    def __init__(self, *args, stage: PipelineStage, **kwargs):
+        super().__init__(*args, initial={"stage": stage.pk}, **kwargs)
+        candidates = scored_candidates(stage)
+        self.fields["stage"].queryset = PipelineStage.objects.filter(pk=stage.pk)
+        for name in ("candidates", "preferred"):
+            self.fields[name].queryset = candidates
+            self.fields[name].label_from_instance = lambda c: (
+                f"{c.eoi.full_name} (candidate {c.pk}): score {c.stage_score}"
+            )
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", "Record the decision"))

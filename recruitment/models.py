@@ -303,9 +303,9 @@ class PipelineStage(BaseModel):
     active = models.BooleanField(default=True)
 
     class Meta:
-        ordering = ["route", "order"]
+        # No unique order: admins reorder by editing numbers in the list, one row at a time.
+        ordering = ["route", "order", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["route", "order"], name="stage_unique_order"),
             models.UniqueConstraint(fields=["route", "name"], name="stage_unique_name"),
         ]
 

@@ -1,6 +1,6 @@
 """Reads for recruitment, each scoped by the user asking. Figures are in `figures.py`."""
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from people.permissions import has_role
@@ -101,4 +101,8 @@ def candidate_results(*, candidate: Candidate) -> QuerySet[StageResult]:
 
 
 def intakes() -> QuerySet[Intake]:
-    return Intake.objects.all()
+    """Intake cohorts with how many are placed in each and how many have started."""
+    return Intake.objects.annotate(
+        placed=Count("candidates"),
+        started=Count("candidates", filter=Q(candidates__status=Candidate.Status.STARTED)),
+    )

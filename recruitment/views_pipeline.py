@@ -17,6 +17,7 @@ from recruitment.forms import (
     StartForm,
     SupportForm,
     TieBreakForm,
+    TieBreakStageForm,
     add_service_errors,
 )
 from recruitment.models import Candidate
@@ -148,18 +149,21 @@ def support_create(request, pk: int):
 
 
 def tie_break_create(request):
+    """Pick the scored stage, then the tied candidates, the one preferred and why."""
     require(request.user, "recruitment.tie_break.record")
-    form = TieBreakForm(request.POST or None)
+    picker = TieBreakStageForm(request.POST or request.GET or None)
+    if not picker.is_valid():
+        return render(request, "recruitment/tie_break_form.html", {"picker": picker})
+    form = TieBreakForm(request.POST or None, stage=picker.cleaned_data["stage"])
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
         try:
-            services.tie_break_record(actor=request.user, **data)
+            services.tie_break_record(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, "The tie-break decision is recorded.")
             return redirect("recruitment:candidate-list")
-    return render(request, "recruitment/tie_break_form.html", {"form": form})
+    return render(request, "recruitment/tie_break_form.html", {"picker": picker, "form": form})
 
 
 def intake_list(request):

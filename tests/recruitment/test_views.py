@@ -280,6 +280,28 @@ def test_the_tie_break_page_refuses_unequal_scores(client_for, positive_action, 
     assert not TieBreakDecision.objects.exists()
 
 
+def test_the_tie_break_page_lists_candidates_with_their_scores(
+    client_for, recruitment_officer, pcda_stages
+):
+    from recruitment.services import stage_result_record
+
+    candidate = CandidateFactory(eoi__last_name="Okoro")
+    stage_result_record(
+        actor=recruitment_officer,
+        candidate=candidate,
+        stage=pcda_stages[1],
+        result="pass",
+        score=70,
+    )
+    CandidateFactory(eoi__last_name="Unscored")
+    client = client_for(recruitment_officer)
+    picker = client.get(reverse("recruitment:tie-break-create")).content.decode()
+    assert "Show the candidates scored there" in picker
+    page = client.get(reverse("recruitment:tie-break-create"), {"stage": pcda_stages[1].pk})
+    text = page.content.decode()
+    assert "Okoro (candidate" in text and "score 70.00" in text and "Unscored" not in text
+
+
 @pytest.mark.parametrize(
     "role, status",
     [
