@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from people.models import EntryRoute
 from recruitment.forms import recruitment_officers
-from recruitment.models import Campaign, Channel, EOISource, ExpressionOfInterest
+from recruitment.models import Campaign, Candidate, Channel, EOISource, ExpressionOfInterest, Intake
 
 EOI = ExpressionOfInterest
 
@@ -53,3 +53,22 @@ class EOIFilter(django_filters.FilterSet):
             status__in=[EOI.Status.NEW, EOI.Status.CONTACTED, EOI.Status.APPLYING]
         )
         return queryset.filter(late) if value == "yes" else queryset.exclude(late)
+
+
+class CandidateFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label="Name or email")
+    status = django_filters.ChoiceFilter(choices=Candidate.Status.choices, empty_label="Any")
+    route = django_filters.ChoiceFilter(choices=EntryRoute.choices, empty_label="Any")
+    intake = django_filters.ModelChoiceFilter(queryset=Intake.objects.all(), empty_label="Any")
+
+    class Meta:
+        model = Candidate
+        fields = ["q", "status", "route", "intake"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(
+            Q(eoi__first_name__icontains=value)
+            | Q(eoi__last_name__icontains=value)
+            | Q(eoi__email__icontains=value)
+        )

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from core.pagination import keyset_paginate
 from people.permissions import can, require
 from recruitment import figures, selectors, services
+from recruitment.filters import CandidateFilter
 from recruitment.forms import (
     IntakeForm,
     StageResultForm,
@@ -34,16 +35,13 @@ def candidate_for(request, pk: int) -> Candidate:
 
 def candidate_list(request):
     require(request.user, "recruitment.support.record")
-    qs = selectors.candidates_for(user=request.user)
-    status = request.GET.get("status")
-    if status in Candidate.Status.values:
-        qs = qs.filter(status=status)
-    page = keyset_paginate(qs, ordering=("-applied_on", "-id"), cursor=request.GET.get("after"))
-    return render(
-        request,
-        "recruitment/candidate_list.html",
-        {"page": page, "statuses": Candidate.Status.choices, "status": status},
+    filters = CandidateFilter(
+        request.GET or None, queryset=selectors.candidates_for(user=request.user)
     )
+    page = keyset_paginate(
+        filters.qs, ordering=("-applied_on", "-id"), cursor=request.GET.get("after")
+    )
+    return render(request, "recruitment/candidate_list.html", {"page": page, "filter": filters})
 
 
 def _candidate_context(request, candidate: Candidate, **forms) -> dict:

@@ -1,9 +1,12 @@
+from datetime import timedelta
+
 from django.urls import reverse
 from django.utils import timezone
 
 from core.navigation import WorkItem
 from people.permissions import has_role
-from recruitment.models import ExpressionOfInterest
+from people.roles import Role
+from recruitment.models import EOISource, ExpressionOfInterest
 from recruitment.permissions import OFFICERS
 
 OPEN = [
@@ -13,10 +16,24 @@ OPEN = [
 ]
 
 
+def _ambassador_work(user) -> list[WorkItem]:
+    since = timezone.localdate() - timedelta(days=30)
+    taken = EOISource.objects.filter(captured_by=user, captured_on__gte=since).count()
+    return [
+        WorkItem(
+            "EOIs you have taken",
+            taken,
+            reverse("recruitment:quick"),
+            detail="In the last 30 days. Tap to take another.",
+        )
+    ]
+
+
 def recruitment_work_for(user) -> list[WorkItem]:
-    """A recruitment officer's EOIs assigned to them, and how many of those are overdue."""
+    """A recruitment officer's EOIs assigned to them (and how many are overdue); an
+    ambassador's EOIs taken in the last 30 days."""
     if not has_role(user, *OFFICERS):
-        return []
+        return _ambassador_work(user) if has_role(user, Role.AMBASSADOR) else []
     mine = ExpressionOfInterest.objects.filter(
         assigned_to=user, status__in=OPEN, merged_into__isnull=True
     )

@@ -216,6 +216,23 @@ def test_the_eoi_list_costs_the_same_queries_at_10_and_1000(cast, client_for, ro
     assert few == many <= 10
 
 
+def test_the_candidate_list_costs_the_same_queries_at_few_and_many(cast, client_for):
+    client = client_for(cast["recruitment_officer"])
+    url = reverse("recruitment:candidate-list")
+    CandidateFactory.create_batch(3)
+    few = queries_for(client, url, status="in_progress")
+    CandidateFactory.create_batch(60)
+    many = queries_for(client, url, status="in_progress")
+    assert few == many <= 10
+
+
+def test_an_ambassador_sees_what_they_have_taken_on_the_home_page(cast, client_for):
+    EOIFactory(captured_by=cast["ambassador"], received_on=date.today())
+    response = client_for(cast["ambassador"]).get(reverse("home"))
+    item = next(i for i in response.context["work_items"] if i.title == "EOIs you have taken")
+    assert item.count == 1
+
+
 def test_positive_action_records_support_but_not_results(client_for, positive_action, pcda_stages):
     candidate = CandidateFactory()
     client = client_for(positive_action)
