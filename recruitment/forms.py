@@ -135,10 +135,18 @@ class EOIForm(ContactDetailsMixin, forms.ModelForm):
     """The recruitment officer's full form."""
 
     channel = forms.ChoiceField(choices=Channel.choices, initial=Channel.WEB)
-    campaign = forms.ModelChoiceField(queryset=Campaign.objects.all(), required=False)
-    zone = forms.ModelChoiceField(queryset=Zone.objects.select_related("campaign"), required=False)
+    campaign = forms.ModelChoiceField(
+        queryset=Campaign.objects.all(), required=False, empty_label="No campaign"
+    )
+    zone = forms.ModelChoiceField(
+        queryset=Zone.objects.select_related("campaign"),
+        required=False,
+        empty_label="Not at an event",
+    )
     ambassador = forms.ModelChoiceField(
-        queryset=Ambassador.objects.filter(active=True).select_related("person"), required=False
+        queryset=Ambassador.objects.filter(active=True).select_related("person"),
+        required=False,
+        empty_label="No ambassador",
     )
     other_routes = forms.MultipleChoiceField(
         choices=OPEN_ROUTES, required=False, widget=forms.CheckboxSelectMultiple
@@ -199,7 +207,12 @@ class EOIForm(ContactDetailsMixin, forms.ModelForm):
                 "disability",
             ),
         )
+        self.helper.attrs = {"novalidate": ""}  # the server's messages, next to each field
         self.helper.add_input(Submit("save", "Save the EOI"))
+
+    def _post_clean(self):
+        """No model validation here: eoi_create runs full_clean() on the EOI it builds, and
+        running the model's checks twice would show the consent message twice."""
 
     def clean(self):
         cleaned = super().clean()

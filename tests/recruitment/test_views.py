@@ -83,7 +83,7 @@ def test_bad_details_are_explained_and_nothing_is_saved(
     response = client_for(recruitment_officer).post(reverse(url), {**data, field: value})
     assert response.status_code == 200
     assert message in str(response.context["form"].errors[field])
-    assert message in response.content.decode()
+    assert response.content.decode().count(message) == 1  # once, next to the field
     assert not EOI.objects.exists() and not EOISource.objects.exists()
 
 
