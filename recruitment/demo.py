@@ -231,7 +231,7 @@ def _status(rng, age: int, today: date):
         reason = rng.choice(["not_eligible", "no_response", "no_response", "withdrawn"])
         return EOI.Status.CLOSED, reason, None
     status = rng.choice([EOI.Status.CONTACTED, EOI.Status.APPLYING, EOI.Status.NEW])
-    return status, "", today + timedelta(days=rng.randint(-20, 14))
+    return status, "", today + timedelta(days=rng.randint(-7, 21))
 
 
 def _equality(rng, eoi: EOI, source: dict) -> EOIEquality | None:

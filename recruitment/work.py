@@ -42,7 +42,8 @@ def recruitment_work_for(user) -> list[WorkItem]:
         WorkItem(
             "EOIs assigned to you",
             mine.count(),
-            reverse("recruitment:eoi-list") + f"?assigned_to={user.pk}",
+            reverse("recruitment:eoi-overdue" if overdue else "recruitment:eoi-list")
+            + f"?assigned_to={user.pk}",
             detail=f"{overdue} overdue." if overdue else "None overdue.",
             urgent=bool(overdue),
         )
