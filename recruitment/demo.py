@@ -10,8 +10,9 @@ from decimal import Decimal
 from django.db import transaction
 
 from core.equality import Ethnicity, Sex
+from core.models import Setting
 from people.models import EntryRoute, PersonType, User
-from recruitment import selectors, services
+from recruitment import figures, selectors, services
 from recruitment.models import (
     Ambassador,
     Campaign,
@@ -418,6 +419,22 @@ def _tie_break(users) -> None:
         )
 
 
+SETTINGS = [
+    (figures.TARGET_KEY, 29.9, "Recruitment: target share (%) of intakes from under-represented "
+     "groups; the board paper assumes 29.9% (census)."),
+    ("recruitment-minority-definition", "emg", "Recruitment figures: 'emg' (every group except "
+     "White British) or 'home_office' (excludes all White groups)."),
+]  # fmt: skip
+
+
+def _settings() -> None:
+    """Show the recruitment settings in admin with their defaults, so they can be found."""
+    for key, value, description in SETTINGS:
+        Setting.objects.get_or_create(
+            key=key, defaults={"value": value, "description": description}
+        )
+
+
 @transaction.atomic
 def seed(stdout=None) -> None:
     today = date.today()
@@ -425,6 +442,7 @@ def seed(stdout=None) -> None:
         u.staff_number: u
         for u in User.objects.filter(staff_number__in=["recruit", "positive", "ambassador"])
     }
+    _settings()
     campaigns = _campaigns(today)
     _stages()
     ambassadors = _ambassadors(today)
