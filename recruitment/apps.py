@@ -1,5 +1,14 @@
 from django.apps import AppConfig
 
+# (menu label, url name, permission that shows it, menu section)
+MENU = [
+    ("Take an EOI", "recruitment:quick", "recruitment.eoi.capture", "Recruitment"),
+    ("EOIs", "recruitment:eoi-list", "recruitment.eoi.view", "Recruitment"),
+    ("Candidates", "recruitment:candidate-list", "recruitment.support.record", "Recruitment"),
+    ("Recruitment figures", "recruitment:dashboard", "recruitment.figures.view", "Insight"),
+]
+EQUALITY_FIELDS = ["sex", "ethnicity", "disability", "sexual_orientation", "religion"]
+
 
 class RecruitmentConfig(AppConfig):
     name = "recruitment"
@@ -9,7 +18,7 @@ class RecruitmentConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from core.navigation import NavItem, nav, work
-        from people.permissions import can as allowed
+        from people.permissions import can
         from recruitment import models, permissions  # noqa: F401  (registers the rules)
         from recruitment.work import recruitment_work_for
 
@@ -27,44 +36,15 @@ class RecruitmentConfig(AppConfig):
             models.TieBreakDecision,
         ):
             auditlog.register(model)
-        auditlog.register(
-            models.EOIEquality,
-            mask_fields=["sex", "ethnicity", "disability", "sexual_orientation", "religion"],
-        )
+        auditlog.register(models.EOIEquality, mask_fields=EQUALITY_FIELDS)
 
-        def can(action):
-            return lambda user: allowed(user, action)
-
-        nav.register(
-            NavItem(
-                "Take an EOI",
-                "recruitment:quick",
-                visible=can("recruitment.eoi.capture"),
-                section="Recruitment",
+        for label, url_name, action, section in MENU:
+            nav.register(
+                NavItem(
+                    label,
+                    url_name,
+                    visible=lambda user, action=action: can(user, action),
+                    section=section,
+                )
             )
-        )
-        nav.register(
-            NavItem(
-                "EOIs",
-                "recruitment:eoi-list",
-                visible=can("recruitment.eoi.view"),
-                section="Recruitment",
-            )
-        )
-        nav.register(
-            NavItem(
-                "Candidates",
-                "recruitment:candidate-list",
-                visible=can("recruitment.support.record"),
-                section="Recruitment",
-            )
-        )
-        nav.register(
-            NavItem(
-                "Recruitment figures",
-                "recruitment:dashboard",
-                visible=can("recruitment.figures.view"),
-                section="Insight",
-            )
-        )
         work.register(recruitment_work_for)

@@ -196,6 +196,8 @@ def eoi_merge(request, pk: int):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, "Merged. Every source is kept on this EOI.")
+    else:
+        messages.error(request, "Choose one of the possible duplicates listed.")
     return redirect("recruitment:eoi", pk=eoi.pk)
 
 
@@ -224,4 +226,6 @@ def eoi_adjustment(request, pk: int):
             actor=request.user, eoi=eoi, details=form.cleaned_data["details"]
         )
         messages.success(request, "Passed to the reasonable adjustments officers.")
+    else:
+        messages.error(request, "Write what they need before passing it on.")
     return redirect("recruitment:eoi", pk=eoi.pk)
