@@ -20,7 +20,14 @@ from core.disclosure import (
     rule_text,
     threshold_setting,
 )
-from core.equality import DEFINITION_NOTES, Ethnicity, MinorityDefinition, Sex, minority_codes
+from core.equality import (
+    DEFINITION_NOTES,
+    Disability,
+    Ethnicity,
+    MinorityDefinition,
+    Sex,
+    minority_codes,
+)
 from core.periods import FinancialYear
 from core.settings_store import get_setting
 from people.models import EntryRoute
@@ -141,18 +148,24 @@ def funnel_by_route(*, start: date, end: date) -> dict:
     }
 
 
+# characteristic -> (equality field, [(answer, group label)], comparison group)
+SIMPLE_GROUPS = {
+    "sex": ("sex", [(Sex.FEMALE, "Female"), (Sex.MALE, "Male")], "Male"),
+    "disability": (
+        "disability",
+        [(Disability.YES, "Disabled"), (Disability.NO, "Not disabled")],
+        "Not disabled",
+    ),
+}
+
+
 def _group_case(characteristic: str, definition: str):
-    if characteristic == "sex":
-        return (
-            Case(
-                When(equality__sex=Sex.FEMALE, then=Value("Female")),
-                When(equality__sex=Sex.MALE, then=Value("Male")),
-                default=Value("Not declared"),
-                output_field=CharField(),
-            ),
-            ["Female", "Male", "Not declared"],
-            "Male",
-        )
+    """(CASE expression naming each EOI's group, the groups in order, the comparison group)."""
+    if characteristic in SIMPLE_GROUPS:
+        field, pairs, comparison = SIMPLE_GROUPS[characteristic]
+        whens = [When(**{f"equality__{field}": v}, then=Value(label)) for v, label in pairs]
+        case = Case(*whens, default=Value("Not declared"), output_field=CharField())
+        return case, [label for _, label in pairs] + ["Not declared"], comparison
     return (
         Case(
             When(equality__ethnicity__in=minority_codes(definition), then=Value("Ethnic minority")),
@@ -238,35 +251,56 @@ def funnel_by_group(
     }
 
 
-def intake_share(*, start: date, end: date) -> dict:
-    """For intakes starting in [start, end]: how many started, how many of those who declared
-    an ethnicity are ethnic minority, and that share against the target setting."""
-    definition = minority_definition()
-    minority = Q(candidates__eoi__equality__ethnicity__in=minority_codes(definition))
-    declared = Q(
-        candidates__eoi__equality__ethnicity__in=[
-            c for c in Ethnicity.values if c != Ethnicity.PREFER_NOT_TO_SAY
-        ]
-    )
+def _intakes_with_counts(start: date, end: date, definition: str):
     started = Q(candidates__status=Candidate.Status.STARTED)
-    intakes = (
+    equality = "candidates__eoi__equality__"
+    declared = [c for c in Ethnicity.values if c != Ethnicity.PREFER_NOT_TO_SAY]
+    return (
         Intake.objects.filter(start_date__range=(start, end))
         .annotate(
             started=Count("candidates", filter=started),
-            declared=Count("candidates", filter=started & declared),
-            minority=Count("candidates", filter=started & minority),
+            declared=Count(
+                "candidates", filter=started & Q(**{f"{equality}ethnicity__in": declared})
+            ),
+            minority=Count(
+                "candidates",
+                filter=started & Q(**{f"{equality}ethnicity__in": minority_codes(definition)}),
+            ),
+            sex_declared=Count(
+                "candidates", filter=started & Q(**{f"{equality}sex__in": [Sex.FEMALE, Sex.MALE]})
+            ),
+            female=Count("candidates", filter=started & Q(**{f"{equality}sex": Sex.FEMALE})),
         )
         .order_by("start_date", "route")
     )
-    rows = [(i, i.started, protected_share(i.minority, i.declared)) for i in intakes if i.started]
-    total_minority = sum(i.minority for i in intakes)
-    total_declared = sum(i.declared for i in intakes)
-    share = total_minority / total_declared * 100 if total_declared else None
+
+
+def intake_share(*, start: date, end: date) -> dict:
+    """For intakes starting in [start, end]: starters, the ethnic minority share of those who
+    declared an ethnicity (against the target setting) and the female share of those who
+    declared their sex, each under disclosure control."""
+    definition = minority_definition()
+    intakes = [i for i in _intakes_with_counts(start, end, definition) if i.started]
+    rows = [
+        (
+            i,
+            i.started,
+            protected_share(i.minority, i.declared),
+            protected_share(i.female, i.sex_declared),
+        )
+        for i in intakes
+    ]
+    total = {
+        k: sum(getattr(i, k) for i in intakes)
+        for k in ("minority", "declared", "female", "sex_declared")
+    }
+    share = total["minority"] / total["declared"] * 100 if total["declared"] else None
     return {
         "rows": rows,
         "started": sum(i.started for i in intakes),
-        "share": protected_share(total_minority, total_declared),
-        "share_value": None if 0 < total_minority < threshold_setting() else share,
+        "share": protected_share(total["minority"], total["declared"]),
+        "share_value": None if 0 < total["minority"] < threshold_setting() else share,
+        "female_share": protected_share(total["female"], total["sex_declared"]),
         "target": target_share(),
         "note": DEFINITION_NOTES[definition],
     }
@@ -303,5 +337,6 @@ def dashboard(*, start: date, end: date) -> dict:
         "by_route": funnel_by_route(start=start, end=end),
         "by_ethnicity": funnel_by_group(start=start, end=end, characteristic="ethnicity"),
         "by_sex": funnel_by_group(start=start, end=end, characteristic="sex"),
+        "by_disability": funnel_by_group(start=start, end=end, characteristic="disability"),
         "intakes": intake_share(start=start, end=end),
     }

@@ -105,6 +105,18 @@ def test_the_funnel_by_ethnic_group_with_relative_rates(db):
     assert "except White British" in funnel["note"]
 
 
+def test_the_funnel_by_disability_compares_with_those_not_disabled(db):
+    disabled = _eois(10)
+    EOIEquality.objects.bulk_create(EOIEquality(eoi=e, disability="Y") for e in disabled)
+    others = _eois(20)
+    EOIEquality.objects.bulk_create(EOIEquality(eoi=e, disability="N") for e in others)
+    _apply(disabled, 5)
+    _apply(others, 5)
+    funnel = figures.funnel_by_group(start=SPRING[0], end=SPRING[1], characteristic="disability")
+    assert funnel["groups"] == ["Disabled", "Not disabled", "Not declared"]
+    assert funnel["relative"]["Disabled"][1] == "2.00"  # 5/10 against 5/20
+
+
 def test_the_funnel_by_sex_compares_with_men(db):
     women = _group(_eois(10), "W_BRI", sex="F")
     men = _group(_eois(10), "W_BRI", sex="M")
@@ -134,14 +146,18 @@ def _started(intake, eois):
     )
 
 
-def test_the_papers_special_constables_share_from_records(db):
-    """Board paper §40: 105 special constables recruited, 21.9% from ethnic minorities."""
+def test_the_papers_special_constables_shares_from_records(db):
+    """Board paper §40: 105 special constables recruited, 27.6% female and 21.9% from ethnic
+    minorities."""
     intake = IntakeFactory(name="Specials 2026", route="special", start_date=date(2026, 9, 1))
-    minority = _group(_eois(23, route="special"), "A_PAK")
-    white = _group(_eois(82, route="special"), "W_BRI")
-    _started(intake, minority + white)
+    minority_women = _group(_eois(9, route="special"), "A_PAK", sex="F")
+    minority_men = _group(_eois(14, route="special"), "B_AFR", sex="M")
+    white_women = _group(_eois(20, route="special"), "W_BRI", sex="F")
+    white_men = _group(_eois(62, route="special"), "W_BRI", sex="M")
+    _started(intake, minority_women + minority_men + white_women + white_men)
     share = figures.intake_share(start=date(2026, 4, 1), end=date(2027, 3, 31))
     assert share["started"] == 105 and share["share"] == "21.9%"
+    assert share["female_share"] == "27.6%"
     assert share["target"] == 29.9 and share["share_value"] < share["target"]
 
 
