@@ -248,7 +248,8 @@ def _equality(rng, eoi: EOI, source: dict) -> EOIEquality | None:
     else:
         ethnicity = Ethnicity.WHITE_BRITISH
     sex = rng.choices([Sex.FEMALE, Sex.MALE, Sex.PREFER_NOT_TO_SAY], weights=[38, 58, 4])[0]
-    return EOIEquality(eoi=eoi, ethnicity=ethnicity, sex=sex)  # fmt: skip
+    disability = rng.choices(["Y", "N", "PNS"], weights=[9, 87, 4])[0]
+    return EOIEquality(eoi=eoi, ethnicity=ethnicity, sex=sex, disability=disability)  # fmt: skip
 
 
 def _eois(rng, today, campaigns, ambassadors, users) -> None:
