@@ -364,3 +364,20 @@ def test_admin_lists_open_with_search(client_for, admin_user, model):
     CandidateFactory()
     response = client_for(admin_user).get(f"/admin/recruitment/{model}/", {"q": "a"})
     assert response.status_code == 200
+
+
+def test_a_double_tap_on_started_creates_one_colleague(
+    client_for, recruitment_officer, pcda_stages
+):
+    from people.models import User
+    from tests.recruitment.test_services import _to_final_offer
+
+    candidate = _to_final_offer(recruitment_officer, pcda_stages)
+    client = client_for(recruitment_officer)
+    url = reverse("recruitment:candidate-start", args=[candidate.pk])
+    before = User.objects.count()
+    first = client.post(url, {"staff_number": "S20001"})
+    second = client.post(url, {"staff_number": "S20002"})
+    assert first.status_code == second.status_code == 302
+    assert User.objects.count() == before + 1
+    assert User.objects.filter(staff_number="S20001").exists()
