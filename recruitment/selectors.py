@@ -1,0 +1,108 @@
+"""Reads for recruitment, each scoped by the user asking. Figures are in `figures.py`."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from people.permissions import has_role
+from people.roles import Role
+from recruitment.models import (
+    Candidate,
+    EOISource,
+    ExpressionOfInterest,
+    Intake,
+    StageResult,
+)
+from recruitment.permissions import OFFICERS
+
+EOI = ExpressionOfInterest
+WHOLE_LIST = (*OFFICERS, Role.POSITIVE_ACTION)
+
+
+def eois_for(*, user) -> QuerySet[EOI]:
+    """The EOIs `user` may see: everything for recruitment officers, positive action
+    co-ordinators and admins; for an ambassador only those they captured; otherwise none."""
+    qs = EOI.objects.all()
+    if has_role(user, *WHOLE_LIST):
+        return qs
+    if has_role(user, Role.AMBASSADOR):
+        mine = EOISource.objects.filter(eoi=OuterRef("pk"), captured_by=user)
+        return qs.filter(Exists(mine))
+    return qs.none()
+
+
+def eoi_list(*, user) -> QuerySet[EOI]:
+    """Open and closed EOIs (not those merged into another) with what a list row shows."""
+    return (
+        eois_for(user=user)
+        .filter(merged_into__isnull=True)
+        .select_related("assigned_to")
+        .prefetch_related(
+            Prefetch(
+                "sources",
+                queryset=EOISource.objects.select_related("campaign", "zone").order_by(
+                    "captured_on", "id"
+                ),
+            )
+        )
+    )
+
+
+def eoi_detail(*, user, pk: int) -> EOI:
+    """One EOI in the user's scope (raises EOI.DoesNotExist otherwise)."""
+    return (
+        eois_for(user=user)
+        .select_related("assigned_to", "captured_by", "merged_into")
+        .prefetch_related(
+            Prefetch(
+                "sources",
+                queryset=EOISource.objects.select_related(
+                    "campaign", "zone", "ambassador__person", "captured_by"
+                ),
+            )
+        )
+        .get(pk=pk)
+    )
+
+
+def overdue_for(*, user) -> QuerySet[EOI]:
+    """Open EOIs whose next action date has passed."""
+    return eoi_list(user=user).filter(
+        next_action_on__lt=timezone.localdate(),
+        status__in=[EOI.Status.NEW, EOI.Status.CONTACTED, EOI.Status.APPLYING],
+    )
+
+
+def duplicates_of(*, eoi: EOI) -> QuerySet[EOI]:
+    """Other unmerged EOIs that look like the same person: same email, same phone, or same
+    name and postcode."""
+    match = Q(first_name__iexact=eoi.first_name, last_name__iexact=eoi.last_name) & Q(
+        postcode=eoi.postcode
+    )
+    if eoi.email:
+        match |= Q(email=eoi.email)
+    if eoi.phone:
+        match |= Q(phone=eoi.phone)
+    return (
+        EOI.objects.filter(match, merged_into__isnull=True)
+        .exclude(pk=eoi.pk)
+        .order_by("created_at", "id")
+    )
+
+
+def candidates_for(*, user) -> QuerySet[Candidate]:
+    """Candidates in the pipeline, for those who may see the whole EOI list."""
+    if not has_role(user, *WHOLE_LIST):
+        return Candidate.objects.none()
+    return Candidate.objects.select_related("eoi", "intake")
+
+
+def candidate_results(*, candidate: Candidate) -> QuerySet[StageResult]:
+    return candidate.results.select_related("stage", "recorded_by")
+
+
+def intakes() -> QuerySet[Intake]:
+    """Intake cohorts with how many are placed in each and how many have started."""
+    return Intake.objects.annotate(
+        placed=Count("candidates"),
+        started=Count("candidates", filter=Q(candidates__status=Candidate.Status.STARTED)),
+    )
