@@ -118,7 +118,9 @@ class MeasurementForm(forms.Form):
     evidence = forms.CharField(
         label="Evidence", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
-    evidence_link = forms.URLField(label="Link to the evidence (optional)", required=False)
+    evidence_link = forms.URLField(
+        label="Link to the evidence (optional)", required=False, assume_scheme="https"
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

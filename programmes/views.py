@@ -241,7 +241,7 @@ def profile_edit(request, pk, line_pk):
             apply_errors(form, error)
         else:
             if request.htmx:
-                context = _profile_context(request, benefit)
+                context = _profile_context(request, _benefit(request, pk))
                 return render(request, "programmes/_profile.html", context)
             messages.success(request, f"{line.financial_year} saved.")
             return redirect("programmes:benefit", pk=benefit.pk)
@@ -268,7 +268,7 @@ def profile_add(request, pk):
             apply_errors(form, error)
         else:
             if request.htmx:
-                context = _profile_context(request, benefit)
+                context = _profile_context(request, _benefit(request, pk))
                 return render(request, "programmes/_profile.html", context)
             messages.success(request, "Profile year saved.")
             return redirect("programmes:benefit", pk=benefit.pk)
