@@ -42,6 +42,7 @@ from programmes.models import (
 from programmes.permissions import may_view
 
 ZERO = Decimal("0")
+HUNDREDTH = Decimal("0.01")
 MONEY = DecimalField(max_digits=16, decimal_places=2)
 # Table 1's columns in the paper's order, and whether each is a benefit (shown negative).
 TABLE_1_COLUMNS = (
@@ -183,7 +184,9 @@ def table_1(*, user, first_year: str = "", last_year: str = "") -> dict:
 
 
 def _fte_row(label: str, by_portfolio: dict) -> dict:
-    cells = {value: -(by_portfolio.get(value) or ZERO) for value in Portfolio.values}
+    cells = {
+        value: -(by_portfolio.get(value) or ZERO).quantize(HUNDREDTH) for value in Portfolio.values
+    }
     return {"label": label, "cells": cells, "total": sum(cells.values(), ZERO)}
 
 

@@ -266,7 +266,8 @@ def benefit_rebaseline(*, actor, benefit: Benefit, reason: str, **baseline) -> B
     Needs a reason and an approver. Raises ValidationError if the benefit has no baseline yet
     or is closed.
     """
-    benefit = Benefit.objects.select_for_update().get(pk=benefit.pk)
+    # Lock the benefit so two re-baselines cannot take the same version number.
+    Benefit.objects.select_for_update().filter(pk=benefit.pk).values_list("pk").get()
     if benefit.status not in (S.BASELINED, S.TRACKING):
         raise ValidationError(
             {"status": "Only a baselined or tracking benefit can be re-baselined."}
