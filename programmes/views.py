@@ -36,8 +36,8 @@ def apply_errors(form, error: ValidationError) -> None:
 def summary(request):
     _read(request)
     years = selectors.financial_years(user=request.user)
-    form = forms.YearRangeForm(request.GET or None)
     first, last = (years[0], years[-1]) if years else ("", "")
+    form = forms.YearRangeForm(request.GET or None, initial={"first": first, "last": last})
     if form.is_valid():
         first = form.cleaned_data["first"] or first
         last = form.cleaned_data["last"] or last

@@ -12,6 +12,8 @@ document.addEventListener("keydown", (event) => {
 });
 // After a swap, put the cursor in the first field of a row opened for editing (or with an error).
 document.body.addEventListener("htmx:afterSwap", () => {
-  const field = document.querySelector(".profile-edit-row .is-invalid, .profile-edit-row input, .profile-add .is-invalid");
+  const field =
+    document.querySelector(".profile-edit-row .is-invalid, .profile-add .is-invalid") ||
+    document.querySelector(".profile-edit-row input");
   if (field) field.focus();
 });
