@@ -10,6 +10,7 @@ from programmes.models import (
     Benefit,
     BenefitStatus,
     EfficiencyStatus,
+    Programme,
     Project,
 )
 
@@ -234,3 +235,15 @@ class CompareForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["a"].queryset = reviews
         self.fields["b"].queryset = reviews
+
+
+class ProgrammeForm(forms.ModelForm):
+    class Meta:
+        model = Programme
+        fields = ["name", "status", "description", "position"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        labels = {"position": "Position in the summary tables"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Save programme")

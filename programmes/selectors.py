@@ -114,8 +114,9 @@ def review_detail(*, user) -> QuerySet[BenefitsReview]:
     return _readable(user, BenefitsReview.objects.select_related("taken_by"))
 
 
-def programmes_for_choice() -> QuerySet[Programme]:
-    return Programme.objects.all()
+def programme_list(*, user) -> QuerySet[Programme]:
+    """Programmes in the paper's order (a handful: not paginated)."""
+    return _readable(user, Programme.objects.all())
 
 
 # Table 1 -----------------------------------------------------------------------------------
@@ -142,38 +143,45 @@ def financial_years(*, user) -> list[str]:
     return sorted(_readable(user, years.order_by()))
 
 
+def _programme_row(programme, by_project: dict) -> dict:
+    project_rows = [
+        {"project": project.name, **_signed(by_project[project.pk])}
+        for project in programme.projects.all()
+        if project.pk in by_project
+    ]
+    return {
+        "programme": programme.name,
+        "status": programme.status,
+        "projects": ", ".join(project.name for project in programme.projects.all()),
+        **_sum_rows(project_rows),
+        "project_rows": project_rows,
+    }
+
+
 def table_1(*, user, first_year: str = "", last_year: str = "") -> dict:
-    """The paper's Table 1: per programme (closed, then live) the projects and their capital,
+    """The paper's Table 1: per programme (closed, then live) and per project the capital,
     one-off costs, cashable benefits, recurring costs and non-cashable benefits over the
     years `first_year`..`last_year` (labels; blank for open-ended), benefits negative.
 
-    Returns {"groups": [{"label", "rows": [{"programme", "projects", amounts..., "total"}]}],
-    "total": {...}, "columns": TABLE_1_COLUMNS}. Three queries.
+    Returns {"groups": [{"label", "rows": [{"programme", "projects", amounts..., "total",
+    "project_rows"}]}], "total": {...}, "columns": TABLE_1_COLUMNS}. Three queries.
     """
     lines = _readable(user, FinancialLine.objects.all())
     if first_year:
         lines = lines.filter(financial_year__gte=first_year)
     if last_year:
         lines = lines.filter(financial_year__lte=last_year)
-    sums = {
-        row.pop("project__programme"): row
-        for row in lines.values("project__programme").annotate(
+    by_project = {
+        row.pop("project"): row
+        for row in lines.values("project").annotate(
             **{name: Sum(name) for name, *_ in TABLE_1_COLUMNS}
         )
     }
-    programmes = Programme.objects.filter(pk__in=sums).prefetch_related("projects")
+    programmes = Programme.objects.filter(projects__in=list(by_project)).distinct()
+    programmes = programmes.prefetch_related("projects")
     groups = []
     for status, label in STATUS_GROUPS:
-        rows = [
-            {
-                "programme": programme.name,
-                "status": programme.status,
-                "projects": ", ".join(project.name for project in programme.projects.all()),
-                **_signed(sums[programme.pk]),
-            }
-            for programme in programmes
-            if programme.status == status
-        ]
+        rows = [_programme_row(p, by_project) for p in programmes if p.status == status]
         if rows:
             groups.append({"label": label, "rows": rows})
     every_row = [row for group in groups for row in group["rows"]]

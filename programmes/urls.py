@@ -21,6 +21,8 @@ urlpatterns = [
         views.profile_edit,
         name="profile-edit",
     ),
+    path("programmes/new/", views.programme_create, name="programme-create"),
+    path("programmes/<int:pk>/status/", views.programme_status, name="programme-status"),
     path("projects/", views.project_list, name="project-list"),
     path("projects/new/", views.project_create, name="project-create"),
     path("projects/<int:pk>/", views.project_detail, name="project"),

@@ -48,6 +48,7 @@ def summary(request):
         "table_1": selectors.table_1(user=request.user, first_year=first, last_year=last),
         "table_2": selectors.table_2(user=request.user),
         "convention": selectors.SIGN_CONVENTION,
+        "by_project": request.GET.get("projects") == "1",
     }
     return render(request, "programmes/summary.html", context)
 
@@ -293,9 +294,38 @@ def project_list(request):
     context = {
         "filter": projects,
         "page": page,
+        "programmes": selectors.programme_list(user=request.user),
         "may_change": can(request.user, "programmes.change"),
     }
     return render(request, "programmes/project_list.html", context)
+
+
+def programme_create(request):
+    _change(request)
+    form = forms.ProgrammeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            programme = services.programme_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"Programme {programme.name} added.")
+            return redirect("programmes:project-list")
+    return render(request, "programmes/programme_form.html", {"form": form})
+
+
+@require_POST
+def programme_status(request, pk):
+    _change(request)
+    programme = get_object_or_404(selectors.programme_list(user=request.user), pk=pk)
+    status = request.POST.get("status", "")
+    try:
+        services.programme_set_status(actor=request.user, programme=programme, status=status)
+    except ValidationError:
+        messages.error(request, "Choose live or closed.")
+    else:
+        messages.success(request, f"{programme.name} is now {programme.get_status_display()}.")
+    return redirect("programmes:project-list")
 
 
 def _project(request, pk):

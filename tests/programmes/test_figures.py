@@ -109,3 +109,13 @@ def test_planned_against_actual_by_year_counts_dis_benefits_against(db, benefits
     assert (first["planned"], first["actual"], first["variance"]) == (900, 650, -250)
     assert second["actual"] is None and second["variance"] is None
     assert result["total"]["planned"] == Decimal("2900")
+
+
+def test_table_1_breaks_each_programme_down_by_project(paper_tables, benefits_analyst):
+    table = selectors.table_1(user=benefits_analyst)
+    rows = {row["programme"]: row for group in table["groups"] for row in group["rows"]}
+    projects = rows["Our Data"]["project_rows"]
+    assert [p["project"] for p in projects] == ["Connect", "DDI", "ControlWorks"]
+    for name in ("capital", "one_off_costs", "cashable_benefits", "total"):
+        assert sum(p[name] for p in projects) == rows["Our Data"][name]
+    assert projects[0]["non_cashable_benefits"] < 0

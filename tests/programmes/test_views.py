@@ -17,6 +17,7 @@ from programmes.models import (
     FteEfficiency,
     Measurement,
     ProfileLine,
+    Programme,
     Project,
 )
 from tests.programmes.factories import BenefitFactory, ProfileLineFactory, ProjectFactory
@@ -59,6 +60,7 @@ def _edit_urls(r):
         reverse("programmes:benefit-baseline", args=[pk]),
         reverse("programmes:profile-edit", args=[pk, r["line"].pk]),
         reverse("programmes:project-create"),
+        reverse("programmes:programme-create"),
     ]
 
 
@@ -72,6 +74,7 @@ def _post_urls(r):
         reverse("programmes:review-take"),
         reverse("programmes:financial-line-save", args=[r["project"].pk]),
         reverse("programmes:fte-save", args=[r["project"].pk]),
+        reverse("programmes:programme-status", args=[r["project"].programme.pk]),
     ]
 
 
@@ -451,3 +454,53 @@ def test_the_summary_and_benefit_pages_keep_a_small_budget(client_for, benefits_
     assert queries_for(client, reverse("programmes:summary")) <= 10
     assert queries_for(client, reverse("programmes:figures")) <= 10
     assert queries_for(client, reverse("programmes:benefit", args=[register["benefit"].pk])) <= 12
+
+
+def test_the_summary_shows_each_project_on_request(client_for, benefits_analyst, paper_tables):
+    client = client_for(benefits_analyst)
+    page = client.get(reverse("programmes:summary"), {"projects": "1"}).content.decode()
+    assert ">Review Tool</th>" in page
+    assert ">Review Tool</th>" not in client.get(reverse("programmes:summary")).content.decode()
+
+
+def test_my_work_shows_benefits_waiting_for_the_analyst(cast, client_for, register):
+    response = client_for(cast["benefits_analyst"]).get(reverse("home"))
+    titles = {item.title: item.count for item in response.context["work_items"]}
+    assert titles["Benefits to validate or baseline"] == 1
+    others = client_for(cast["people_analyst"]).get(reverse("home")).context["work_items"]
+    assert "Benefits to validate or baseline" not in {item.title for item in others}
+
+
+def test_a_programme_is_added_and_closed(client_for, benefits_analyst):
+    client = client_for(benefits_analyst)
+    data = {"name": "Estates", "status": "live", "description": "", "position": "3"}
+    assert client.post(reverse("programmes:programme-create"), data).status_code == 302
+    programme = Programme.objects.get(name="Estates")
+    url = reverse("programmes:programme-status", args=[programme.pk])
+    assert client.post(url, {"status": "closed"}).status_code == 302
+    programme.refresh_from_db()
+    assert programme.status == "closed"
+    client.post(url, {"status": "paused"})
+    programme.refresh_from_db()
+    assert programme.status == "closed"
+    duplicate = client.post(reverse("programmes:programme-create"), data)
+    assert duplicate.status_code == 200 and "already exists" in duplicate.content.decode()
+
+
+def test_a_project_without_an_owner_is_refused(client_for, benefits_analyst, home_department):
+    programme = Programme.objects.create(name="Our Data")
+    data = {
+        "programme": programme.pk,
+        "name": "Connect",
+        "short_description": "Core system",
+        "owner": "",
+        "department": home_department.pk,
+        "position": "0",
+    }
+    client = client_for(benefits_analyst)
+    response = client.post(reverse("programmes:project-create"), data)
+    assert "Every project needs an owner." in response.content.decode()
+    assert not Project.objects.exists()
+    data["owner"] = benefits_analyst.staff_number
+    assert client.post(reverse("programmes:project-create"), data).status_code == 302
+    assert Project.objects.get().owner == benefits_analyst
