@@ -247,3 +247,12 @@ class ProgrammeForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper("Save programme")
+
+
+class FiguresForm(forms.Form):
+    programme = forms.ModelChoiceField(
+        label="Programme",
+        required=False,
+        queryset=Programme.objects.all(),
+        empty_label="Every programme",
+    )

@@ -55,9 +55,13 @@ def summary(request):
 
 def figures(request):
     _read(request)
+    form = forms.FiguresForm(request.GET or None)
+    programme = form.cleaned_data["programme"] if form.is_valid() else None
     context = {
+        "form": form,
+        "programme": programme,
         "by_department": selectors.share_by_department(user=request.user),
-        "by_year": selectors.planned_against_actual(user=request.user),
+        "by_year": selectors.planned_against_actual(user=request.user, programme=programme),
     }
     return render(request, "programmes/figures.html", context)
 

@@ -504,3 +504,14 @@ def test_a_project_without_an_owner_is_refused(client_for, benefits_analyst, hom
     data["owner"] = benefits_analyst.staff_number
     assert client.post(reverse("programmes:project-create"), data).status_code == 302
     assert Project.objects.get().owner == benefits_analyst
+
+
+def test_planned_against_actual_for_one_programme(client_for, benefits_analyst, register):
+    other = ProfileLineFactory(financial_year="FY24/25", planned=Decimal("77"))
+    client = client_for(benefits_analyst)
+    programme = register["project"].programme
+    response = client.get(reverse("programmes:figures"), {"programme": programme.pk})
+    years = [row["financial_year"] for row in response.context["by_year"]["rows"]]
+    assert years == ["FY22/23"]
+    everything = client.get(reverse("programmes:figures")).context["by_year"]["rows"]
+    assert other.financial_year in [row["financial_year"] for row in everything]
