@@ -104,6 +104,27 @@ def project_create(
     return project
 
 
+PROJECT_FIELDS = ("programme", "name", "short_description", "owner", "department", "position")
+
+
+@transaction.atomic
+def project_update(*, actor, project: Project, **fields) -> Project:
+    """Change a project's programme, name, description, owner, department or position."""
+    unknown = set(fields) - set(PROJECT_FIELDS)
+    if unknown:
+        raise TypeError(f"project_update() got unexpected fields {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(project, name, value.strip() if isinstance(value, str) else value)
+    _save(project)
+    audit_action(
+        actor=actor,
+        action="programmes.project.updated",
+        obj=project,
+        data={"fields": sorted(fields)},
+    )
+    return project
+
+
 @transaction.atomic
 def financial_line_save(
     *, actor, project: Project, financial_year: str, **amounts: Decimal

@@ -26,6 +26,7 @@ urlpatterns = [
     path("projects/", views.project_list, name="project-list"),
     path("projects/new/", views.project_create, name="project-create"),
     path("projects/<int:pk>/", views.project_detail, name="project"),
+    path("projects/<int:pk>/edit/", views.project_edit, name="project-edit"),
     path("projects/<int:pk>/money/", views.financial_line_save, name="financial-line-save"),
     path("projects/<int:pk>/fte/", views.fte_save, name="fte-save"),
     path("reviews/", views.review_list, name="review-list"),

@@ -363,7 +363,22 @@ def project_create(request):
         else:
             messages.success(request, f"Project {project.name} added.")
             return redirect("programmes:project", pk=project.pk)
-    return render(request, "programmes/project_form.html", {"form": form})
+    return render(request, "programmes/project_form.html", {"form": form, "project": None})
+
+
+def project_edit(request, pk):
+    _change(request)
+    project = _project(request, pk)
+    form = forms.ProjectForm(request.POST or None, instance=project)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_update(actor=request.user, project=project, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Project saved.")
+            return redirect("programmes:project", pk=project.pk)
+    return render(request, "programmes/project_form.html", {"form": form, "project": project})
 
 
 @require_POST

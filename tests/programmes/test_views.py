@@ -61,6 +61,7 @@ def _edit_urls(r):
         reverse("programmes:profile-edit", args=[pk, r["line"].pk]),
         reverse("programmes:project-create"),
         reverse("programmes:programme-create"),
+        reverse("programmes:project-edit", args=[r["project"].pk]),
     ]
 
 
@@ -515,3 +516,19 @@ def test_planned_against_actual_for_one_programme(client_for, benefits_analyst, 
     assert years == ["FY22/23"]
     everything = client.get(reverse("programmes:figures")).context["by_year"]["rows"]
     assert other.financial_year in [row["financial_year"] for row in everything]
+
+
+def test_a_project_is_edited(client_for, benefits_analyst, register):
+    project = register["project"]
+    data = {
+        "programme": project.programme.pk,
+        "name": "Connect phase 2",
+        "short_description": "Mobility features",
+        "owner": benefits_analyst.staff_number,
+        "department": project.department.pk,
+        "position": "1",
+    }
+    url = reverse("programmes:project-edit", args=[project.pk])
+    assert client_for(benefits_analyst).post(url, data).status_code == 302
+    project.refresh_from_db()
+    assert (project.name, project.owner) == ("Connect phase 2", benefits_analyst)
