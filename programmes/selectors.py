@@ -203,13 +203,8 @@ def _fte_total(label: str, rows: list[dict]) -> dict:
     return {"label": label, "cells": cells, "total": sum(cells.values(), ZERO)}
 
 
-def table_2(*, user) -> dict:
-    """The paper's Table 2: FTE efficiencies per project by executive portfolio, grouped by
-    status (delivered, in delivery) with a total for each and a grand total; negative = freed.
-
-    Returns {"portfolios": [(value, label)], "groups": [{"label", "rows", "total"}],
-    "total": row}. One query.
-    """
+def _fte_by_project(*, user) -> dict[tuple, dict]:
+    """{(status, project id): {"label", "fte": {portfolio: total}}} in the paper's order."""
     rows = (
         _readable(user, FteEfficiency.objects.all())
         .values(
@@ -224,26 +219,31 @@ def table_2(*, user) -> dict:
     )
     by_project: dict[tuple, dict] = {}
     for row in rows:
-        key = (row["status"], row["project_id"])
         entry = by_project.setdefault(
-            key, {"label": f"{row['programme_name']} - {row['project_name']}", "fte": {}}
+            (row["status"], row["project_id"]),
+            {"label": f"{row['programme_name']} - {row['project_name']}", "fte": {}},
         )
         entry["fte"][row["portfolio"]] = row["fte"]
+    return by_project
+
+
+def table_2(*, user) -> dict:
+    """The paper's Table 2: FTE efficiencies per project by executive portfolio, grouped by
+    status (delivered, in delivery) with a total for each and a grand total; negative = freed.
+
+    Returns {"portfolios": [(value, label)], "groups": [{"label", "rows", "total"}],
+    "total": row}. One query.
+    """
+    by_project = _fte_by_project(user=user)
     groups = []
     for status, label in EfficiencyStatus.choices:
-        project_rows = [
+        rows = [
             _fte_row(entry["label"], entry["fte"])
             for (row_status, _pk), entry in by_project.items()
             if row_status == status
         ]
-        if project_rows:
-            groups.append(
-                {
-                    "label": label,
-                    "rows": project_rows,
-                    "total": _fte_total("Total (FTE)", project_rows),
-                }
-            )
+        if rows:
+            groups.append({"label": label, "rows": rows, "total": _fte_total("Total (FTE)", rows)})
     grand = _fte_total("Grand total", [group["total"] for group in groups])
     return {"portfolios": Portfolio.choices, "groups": groups, "total": grand}
 

@@ -532,3 +532,31 @@ def test_a_project_is_edited(client_for, benefits_analyst, register):
     assert client_for(benefits_analyst).post(url, data).status_code == 302
     project.refresh_from_db()
     assert (project.name, project.owner) == ("Connect phase 2", benefits_analyst)
+
+
+def test_the_register_filters(client_for, benefits_analyst, home_department):
+    BenefitFactory(reference="BEN-A", department=home_department, status="validated")
+    BenefitFactory(reference="BEN-B", description="Fewer discs stored")
+    BenefitFactory(reference="BEN-C", benefit_class="non_financial", unit="%")
+    client = client_for(benefits_analyst)
+
+    def refs(**params):
+        page = client.get(reverse("programmes:benefit-list"), params).context["page"]
+        return [b.reference for b in page]
+
+    assert refs(status="validated") == ["BEN-A"]
+    assert refs(department=home_department.pk) == ["BEN-A"]
+    assert refs(q="discs") == ["BEN-B"]
+    assert refs(benefit_class="non_financial") == ["BEN-C"]
+    response = client.get(reverse("programmes:benefit-list"), {"status": "nonsense"})
+    assert "status" in response.context["filter"].form.errors  # said next to the filter
+
+
+def test_the_project_list_pages_without_repeats(client_for, benefits_analyst):
+    for _ in range(63):
+        ProjectFactory()
+    client = client_for(benefits_analyst)
+    first = client.get(reverse("programmes:project-list")).context["page"]
+    second = client.get(reverse("programmes:project-list"), {"after": first.next_cursor})
+    names = [p.name for p in first] + [p.name for p in second.context["page"]]
+    assert len(names) == len(set(names)) == 63
