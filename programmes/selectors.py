@@ -460,8 +460,10 @@ def review_compare(*, a: BenefitsReview, b: BenefitsReview) -> dict:
     statuses = [label for _value, label in BenefitStatus.choices]
     count_a = Counter(row["status"] for row in a.data["benefits"])
     count_b = Counter(row["status"] for row in b.data["benefits"])
+    fte_a, fte_b = (_d(r.data["table_2"]["total"]["total"]) for r in (a, b))
     return {
         "table_1": _compare_table_1(a.data, b.data),
+        "fte": {"a": fte_a, "b": fte_b, "change": fte_b - fte_a},
         "benefits": benefits,
         "changed": sum(1 for row in benefits if row["change"]),
         "by_status": [

@@ -347,6 +347,15 @@ def profile_line_save(
 
 
 @transaction.atomic
+def profile_line_delete(*, actor, line: ProfileLine) -> None:
+    """Remove a year from a benefit's profile (a past baseline keeps its own copy)."""
+    benefit = line.benefit
+    data = {"financial_year": line.financial_year, "planned": str(line.planned)}
+    line.delete()
+    audit_action(actor=actor, action="programmes.profile.deleted", obj=benefit, data=data)
+
+
+@transaction.atomic
 def measurement_record(
     *, actor, benefit: Benefit, measured_on: date, value: Decimal, evidence: str, evidence_link=""
 ) -> Measurement:

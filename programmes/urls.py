@@ -23,6 +23,11 @@ urlpatterns = [
     ),
     path("programmes/new/", views.programme_create, name="programme-create"),
     path("programmes/<int:pk>/status/", views.programme_status, name="programme-status"),
+    path(
+        "benefits/<int:pk>/profile/<int:line_pk>/delete/",
+        views.profile_delete,
+        name="profile-delete",
+    ),
     path("projects/", views.project_list, name="project-list"),
     path("projects/new/", views.project_create, name="project-create"),
     path("projects/<int:pk>/", views.project_detail, name="project"),

@@ -262,6 +262,19 @@ def profile_edit(request, pk, line_pk):
 
 
 @require_POST
+def profile_delete(request, pk, line_pk):
+    _change(request)
+    benefit = _benefit(request, pk)
+    line = _line(benefit, line_pk)
+    services.profile_line_delete(actor=request.user, line=line)
+    if request.htmx:
+        context = _profile_context(request, _benefit(request, pk))
+        return render(request, "programmes/_profile.html", context)
+    messages.success(request, f"{line.financial_year} removed from the profile.")
+    return redirect("programmes:benefit", pk=benefit.pk)
+
+
+@require_POST
 def profile_add(request, pk):
     _change(request)
     benefit = _benefit(request, pk)

@@ -76,6 +76,7 @@ def _post_urls(r):
         reverse("programmes:financial-line-save", args=[r["project"].pk]),
         reverse("programmes:fte-save", args=[r["project"].pk]),
         reverse("programmes:programme-status", args=[r["project"].programme.pk]),
+        reverse("programmes:profile-delete", args=[pk, r["line"].pk]),
     ]
 
 
@@ -560,3 +561,19 @@ def test_the_project_list_pages_without_repeats(client_for, benefits_analyst):
     second = client.get(reverse("programmes:project-list"), {"after": first.next_cursor})
     names = [p.name for p in first] + [p.name for p in second.context["page"]]
     assert len(names) == len(set(names)) == 63
+
+
+def test_htmx_removes_a_year(client_for, benefits_analyst, register):
+    line = register["line"]
+    url = reverse("programmes:profile-delete", args=[register["benefit"].pk, line.pk])
+    response = client_for(benefits_analyst).post(url, **HTMX)
+    assert response.status_code == 200
+    assert "No profile yet" in response.content.decode()
+    assert not ProfileLine.objects.filter(pk=line.pk).exists()
+
+
+def test_another_benefits_year_cannot_be_removed(client_for, benefits_analyst, register):
+    other = ProfileLineFactory(financial_year="FY23/24")
+    url = reverse("programmes:profile-delete", args=[register["benefit"].pk, other.pk])
+    assert client_for(benefits_analyst).post(url).status_code == 404
+    assert ProfileLine.objects.filter(pk=other.pk).exists()
