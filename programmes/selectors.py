@@ -355,8 +355,13 @@ def _benefit_snapshot(benefit: Benefit) -> dict:
         "target_value": benefit.target_value,
         "bau_date": benefit.bau_date,
         "profile": profile,
-        "planned": sum((line.planned for line in benefit.profile.all()), ZERO),
-        "actual": sum((line.actual or ZERO for line in benefit.profile.all()), ZERO),
+        # Totals only add up for pounds; a non-financial measure is read year by year.
+        "planned": sum((line.planned for line in benefit.profile.all()), ZERO)
+        if benefit.is_financial
+        else None,
+        "actual": sum((line.actual or ZERO for line in benefit.profile.all()), ZERO)
+        if benefit.is_financial
+        else None,
     }
 
 
@@ -421,18 +426,27 @@ def _compare_table_1(a: dict, b: dict) -> list[dict]:
     return rows
 
 
+def _profile_values(row: dict) -> dict:
+    return {
+        year: {key: None if value is None else _d(value) for key, value in values.items()}
+        for year, values in row.get("profile", {}).items()
+    }
+
+
 def _benefit_change(old: dict | None, new: dict | None) -> str:
+    """What changed for one benefit between two snapshots, in words ("" for nothing)."""
     if old is None:
         return "Added"
     if new is None:
         return "No longer in the register"
+    changes = []
     if old["status"] != new["status"]:
-        return "Status changed"
+        changes.append("status changed")
     if old.get("baseline_version") != new.get("baseline_version"):
-        return "Re-baselined"
-    if _d(old["planned"]) != _d(new["planned"]) or _d(old["actual"]) != _d(new["actual"]):
-        return "Profile changed"
-    return ""
+        changes.append("re-baselined")
+    if _profile_values(old) != _profile_values(new):
+        changes.append("profile changed")
+    return "; ".join(changes).capitalize()
 
 
 def _compare_benefits(a: dict, b: dict) -> list[dict]:

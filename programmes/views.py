@@ -200,9 +200,11 @@ def measurement_add(request, pk):
 
 def _profile_context(request, benefit, **extra) -> dict:
     lines = sorted(benefit.profile.all(), key=lambda line: line.financial_year)
+    baseline = max(benefit.baselines.all(), key=lambda v: v.version, default=None)
     return {
         "benefit": benefit,
         "profile": lines,
+        "baseline": baseline,
         "totals": selectors.profile_totals(lines),
         "may_change": can(request.user, "programmes.change"),
         "add_form": extra.get("add_form") or forms.ProfileLineForm(prefix="new"),
@@ -254,7 +256,7 @@ def profile_edit(request, pk, line_pk):
         context = _profile_context(request, benefit, editing=line.pk, edit_form=form)
         return render(request, "programmes/_profile.html", context)
     if request.htmx:
-        context = {"benefit": benefit, "line": line, "form": form}
+        context = {**_profile_context(request, benefit), "line": line, "form": form}
         return render(request, "programmes/_profile_edit_row.html", context)
     status = 400 if request.method == "POST" else 200
     context = {"benefit": benefit, "line": line, "form": form}

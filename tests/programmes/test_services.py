@@ -278,6 +278,21 @@ def test_a_review_keeps_what_the_register_said_then(db, benefits_analyst, people
     comparison = review_compare(a=before, b=after)
     changes = {row["reference"]: row["change"] for row in comparison["benefits"]}
     assert changes == {benefit.reference: "Status changed", "BEN-NEW": "Added"}
+    services.benefit_rebaseline(
+        actor=benefits_analyst,
+        benefit=benefit,
+        reason="Scope",
+        approved_by=people_analyst,
+        **BASELINE,
+    )
+    services.profile_line_save(
+        actor=benefits_analyst, benefit=benefit, financial_year="FY23/24", planned=Decimal("5")
+    )
+    latest = _review(benefits_analyst, date(2023, 9, 30))
+    changes = {
+        row["reference"]: row["change"] for row in review_compare(a=after, b=latest)["benefits"]
+    }
+    assert changes[benefit.reference] == "Re-baselined; profile changed"
     assert comparison["changed"] == 2
     by_status = {row["status"]: (row["a"], row["b"]) for row in comparison["by_status"]}
     assert by_status["Tracking"] == (0, 1)

@@ -577,3 +577,24 @@ def test_another_benefits_year_cannot_be_removed(client_for, benefits_analyst, r
     url = reverse("programmes:profile-delete", args=[register["benefit"].pk, other.pk])
     assert client_for(benefits_analyst).post(url).status_code == 404
     assert ProfileLine.objects.filter(pk=other.pk).exists()
+
+
+def test_the_profile_shows_the_plan_at_the_current_baseline(
+    client_for, benefits_analyst, people_analyst, register
+):
+    from tests.programmes.factories import BASELINE
+
+    benefit = register["benefit"]
+    services.benefit_transition(actor=benefits_analyst, benefit=benefit, to="validated")
+    services.benefit_baseline(
+        actor=benefits_analyst, benefit=benefit, approved_by=people_analyst, **BASELINE
+    )
+    services.profile_line_save(
+        actor=benefits_analyst, benefit=benefit, financial_year="FY22/23", planned=Decimal("640")
+    )
+    client = client_for(benefits_analyst)
+    page = client.get(reverse("programmes:benefit", args=[benefit.pk])).content.decode()
+    assert "Planned at baseline v1" in page and "1,000.00" in page and "640.00" in page
+    url = reverse("programmes:profile-edit", args=[benefit.pk, register["line"].pk])
+    row = client.get(url, **HTMX).content.decode()
+    assert row.count("<td") == 7  # year, baseline plan, planned, forecast, actual, gap, actions
