@@ -10,8 +10,9 @@ document.addEventListener("keydown", (event) => {
     row.querySelector(".profile-cancel").click();
   }
 });
-// After a swap, put the cursor in the first field of a row opened for editing (or with an error).
-document.body.addEventListener("htmx:afterSwap", () => {
+// Once a swap has settled (htmx restores focus before that), put the cursor in the field in
+// error, or in the first field of a row just opened for editing.
+document.body.addEventListener("htmx:afterSettle", () => {
   const field =
     document.querySelector(".profile-edit-row .is-invalid, .profile-add .is-invalid") ||
     document.querySelector(".profile-edit-row input");
