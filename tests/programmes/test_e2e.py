@@ -61,6 +61,7 @@ def test_a_profile_line_is_edited_in_place_with_the_keyboard(live_server, browse
     planned.press("Enter")
     page.wait_for_selector(".profile-edit-row .is-invalid")
     assert "Enter an amount in numbers only" in page.inner_text("#profile")
+    page.wait_for_function("document.activeElement.id.endsWith('-planned')")  # cursor on it
     assert ProfileLine.objects.get(pk=line.pk).planned == Decimal("1000")
     page.locator(".profile-edit-row input").nth(1).fill("1250.50")
     page.locator(".profile-edit-row input").nth(1).press("Enter")
