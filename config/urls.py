@@ -2,7 +2,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from core import health
+from core import (
+    api_admin,  # noqa: F401 - device tokens and idempotency keys in admin
+    health,
+)
 from core import views as core_views
 from people import mfa_views
 from people.forms_auth import LoginForm
@@ -34,6 +37,7 @@ urlpatterns = [
     path("performance/", include("performance.urls")),
     path("programmes/", include("programmes.urls")),
     path("reports/", include("reports.urls")),
+    path("api/v1/", include("core.api_urls", namespace="v1")),
 ]
 
 handler403 = "core.views.permission_denied"
