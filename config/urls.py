@@ -37,7 +37,7 @@ urlpatterns = [
     path("performance/", include("performance.urls")),
     path("programmes/", include("programmes.urls")),
     path("reports/", include("reports.urls")),
-    path("api/v1/", include("core.api_urls", namespace="v1")),
+    path("api/v1/", include("config.api_urls", namespace="v1")),
 ]
 
 handler403 = "core.views.permission_denied"

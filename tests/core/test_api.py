@@ -41,7 +41,7 @@ class RefusedByService(APIView):
 
 
 urlpatterns = [
-    path("api/v1/", include("core.api_urls", namespace="v1")),
+    path("api/v1/", include("config.api_urls", namespace="v1")),
     *allow_api_authentication(
         [
             path("test/settings/", SettingCreate.as_view()),

@@ -1,4 +1,6 @@
-"""/api/v1/: one router the apps add their endpoints to (docs/API.md, "Adding endpoints")."""
+"""/api/v1/: one router the apps add their endpoints to (docs/API.md, "Adding endpoints").
+
+It lives in config, not core, because it imports every app (imports point one way)."""
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
