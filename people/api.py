@@ -8,12 +8,17 @@ from rest_framework import generics, serializers, viewsets
 
 from core.api import CursorPagination
 from people import selectors
-from people.models import User
+from people.models import EntryRoute, Rank, User
 from people.permissions import has_role
 from people.roles import Role
 
 
 class ColleagueSerializer(serializers.ModelSerializer):
+    # Blank is a real value here (staff have no rank); say so, or the schema forbids it.
+    rank = serializers.ChoiceField(choices=Rank.choices, allow_blank=True, read_only=True)
+    entry_route = serializers.ChoiceField(
+        choices=EntryRoute.choices, allow_blank=True, read_only=True
+    )
     department = serializers.CharField(source="department.name", read_only=True, allow_null=True)
     line_manager = serializers.CharField(
         source="line_manager.staff_number", read_only=True, allow_null=True
