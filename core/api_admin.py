@@ -3,7 +3,7 @@
 Imported from config/urls.py, after DRF's own token admin is registered, so it can replace it.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
@@ -21,6 +21,15 @@ class DeviceTokenAdmin(TokenAdmin):
     raw_id_fields = ("user",)
     show_full_result_count = False
     actions = None
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            messages.warning(
+                request,
+                f"The device token for {obj.user} is {obj.key}. Enter it on the device now: "
+                "Peel will not show it in full again. Delete the token to revoke it.",
+            )
 
     @admin.display(description="Token")
     def masked_key(self, token):

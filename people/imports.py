@@ -46,21 +46,54 @@ class ColleaguesImport(ImportSpec):
     )
     natural_key = ("staff_number",)
     columns = [
-        ImportColumn("Staff number", "staff_number", required=True, parse=imports.text(20)),
+        ImportColumn(
+            "Staff number",
+            "staff_number",
+            required=True,
+            parse=imports.text(20),
+            help="The key: a row with a staff number Peel knows updates that colleague.",
+        ),
         ImportColumn("First name", "first_name", required=True, parse=imports.text(80)),
         ImportColumn("Last name", "last_name", required=True, parse=imports.text(80)),
         ImportColumn("Email", "email", parse=imports.email),
-        ImportColumn("Person type", "person_type", required=True, parse=imports.choice(PersonType)),
+        ImportColumn(
+            "Person type",
+            "person_type",
+            required=True,
+            parse=imports.choice(PersonType),
+            help="Police officer, Police staff, PCSO or Special constable.",
+        ),
         ImportColumn(
             "Rank or grade",
             "rank_or_grade",
             parse=imports.text(24),
             help="A police rank for officers and special constables; a grade for staff and PCSOs.",
         ),
-        ImportColumn("Department", "department", parse=imports.text(120)),
-        ImportColumn("Line manager staff number", "line_manager", parse=imports.text(20)),
-        ImportColumn("Entry route", "entry_route", parse=imports.choice(EntryRoute)),
-        ImportColumn("Start date", "start_date", required=True, parse=imports.uk_date),
+        ImportColumn(
+            "Department",
+            "department",
+            parse=imports.text(120),
+            help="The name of a department already in Peel (any capitals).",
+        ),
+        ImportColumn(
+            "Line manager staff number",
+            "line_manager",
+            parse=imports.text(20),
+            help="A colleague already in Peel or in the same file.",
+        ),
+        ImportColumn(
+            "Entry route",
+            "entry_route",
+            parse=imports.choice(EntryRoute),
+            help="For example PCDA, DHEP, IPLDP, Transferee, Police staff.",
+        ),
+        ImportColumn(
+            "Start date",
+            "start_date",
+            required=True,
+            parse=imports.uk_date,
+            help="dd/mm/yyyy. Set when the colleague is added; an import never moves it.",
+        ),
     ]
 
     def may_import(self, user) -> bool:

@@ -115,6 +115,15 @@ def test_the_docs_page_loads_swagger_from_our_own_static_files(client, client_fo
     assert "<script>" not in page and "https://" not in page
 
 
+def test_an_admin_issues_a_token_and_sees_it_once(client_for, admin_user, ambassador):
+    client = client_for(admin_user)
+    response = client.post("/admin/authtoken/tokenproxy/add/", {"user": ambassador.pk}, follow=True)
+    token = Token.objects.get(user=ambassador)
+    assert token.key in response.content.decode()
+    listing = client.get("/admin/authtoken/tokenproxy/").content.decode()
+    assert token.key not in listing and token.key[:6] in listing
+
+
 def test_admin_lists_device_tokens_and_idempotency_keys(client_for, admin_user, ambassador):
     Token.objects.create(user=ambassador)
     client = client_for(admin_user)

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from core.imports import registry, run_import
 from people.models import EmploymentRecord, User
+from tests.factories import DepartmentFactory
 
 HEADINGS = [
     "Staff number",
@@ -286,3 +287,17 @@ def test_a_department_in_another_case_is_found(departments):
     result = run(as_csv([colleague_row(0, Department="birmingham west npu")]))
     assert result.ok
     assert User.objects.get(staff_number="HR00000").department == departments[0]
+
+
+def test_the_documented_sample_imports_cleanly(db):
+    from pathlib import Path
+
+    from django.conf import settings
+
+    for name in ("Birmingham West NPU", "Coventry NPU", "Wolverhampton NPU"):
+        DepartmentFactory(name=name)
+    sample = Path(settings.BASE_DIR) / "docs" / "samples" / "colleagues.csv"
+    result = run(sample.read_bytes(), name=sample.name)
+    assert result.ok, result.problems
+    assert result.counts.created == 7
+    assert User.objects.get(staff_number="HR1003").line_manager.staff_number == "HR1002"
