@@ -185,6 +185,20 @@ def idempotent(request, create) -> Response:
     return response
 
 
+def idempotency_parameter():
+    """The header, for a create's schema: `@extend_schema(parameters=[idempotency_parameter()])`."""
+    from drf_spectacular.utils import OpenApiParameter
+
+    return OpenApiParameter(
+        IDEMPOTENCY_HEADER,
+        str,
+        OpenApiParameter.HEADER,
+        required=False,
+        description="A new key for each record you mean to create (a UUID). Sending the same "
+        "request again with it returns the first response and creates nothing.",
+    )
+
+
 class IdempotentCreateMixin:
     """For a viewset or generic view with `create()`: honour the `Idempotency-Key` header."""
 

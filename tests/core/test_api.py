@@ -6,13 +6,14 @@ Test-only endpoints below (mounted with `pytest.mark.urls`) stand in for the app
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import include, path
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.authtoken.models import Token
 from rest_framework.response import Response
 from rest_framework.test import APIClient
 from rest_framework.views import APIView
 
-from core.api import IdempotentCreateMixin, allow_api_authentication
+from core.api import IdempotentCreateMixin, allow_api_authentication, idempotency_parameter
 from core.concurrency import save_versioned
 from core.models import IdempotencyKey, Setting
 
@@ -23,6 +24,7 @@ class SettingSerializer(serializers.ModelSerializer):
         fields = ["id", "key", "value", "description"]
 
 
+@extend_schema(parameters=[idempotency_parameter()])
 class SettingCreate(IdempotentCreateMixin, generics.CreateAPIView):
     serializer_class = SettingSerializer
 

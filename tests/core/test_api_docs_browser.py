@@ -56,5 +56,7 @@ def test_swagger_ui_runs_under_the_csp(browser, live_server, colleague):
     status = page.locator(".live-responses-table tbody .response-col_status").first
     status.wait_for(timeout=10_000)
     assert status.inner_text().strip() == "200"
-    assert page.evaluate("window.__csp") == []
+    violations = page.evaluate("window.__csp")
+    context.close()
+    assert violations == []
     assert errors == []
