@@ -11,7 +11,7 @@ import json
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 from django.urls import URLPattern, URLResolver
 from rest_framework import exceptions, pagination, status
 from rest_framework.authentication import TokenAuthentication
@@ -58,9 +58,7 @@ def _plain(value):
         return value
     if isinstance(value, date | datetime):
         return value.isoformat()
-    if isinstance(value, models.Model):
-        return str(value)
-    return str(value)
+    return str(value)  # a related record, a Decimal...
 
 
 def _stale_edit_response(exc: StaleEdit) -> Response:

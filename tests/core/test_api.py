@@ -42,6 +42,17 @@ class RefusedByService(APIView):
         raise ValidationError({"start_date": "The start date cannot be in the future."})
 
 
+class SlowSettingCreate(IdempotentCreateMixin, generics.CreateAPIView):
+    """Holds both racing requests until each has passed validation."""
+
+    serializer_class = SettingSerializer
+    barrier = None
+
+    def perform_create(self, serializer):
+        self.barrier.wait(timeout=10)
+        super().perform_create(serializer)
+
+
 urlpatterns = [
     path("api/v1/", include("config.api_urls", namespace="v1")),
     *allow_api_authentication(
@@ -49,6 +60,7 @@ urlpatterns = [
             path("test/settings/", SettingCreate.as_view()),
             path("test/stale/", StaleSave.as_view()),
             path("test/refused/", RefusedByService.as_view()),
+            path("test/slow/", SlowSettingCreate.as_view()),
         ]
     ),
 ]
@@ -205,3 +217,35 @@ def test_without_a_key_each_post_creates(ambassador):
     client.post("/test/settings/", {"key": "x", "value": 1}, format="json")
     second = client.post("/test/settings/", {"key": "x", "value": 1}, format="json")
     assert second.status_code == 400  # the key is unique: a second record was attempted
+
+
+@pytest.mark.urls(THIS)
+@pytest.mark.django_db(transaction=True)
+def test_two_racing_posts_with_one_key_create_one_record(ambassador):
+    import threading
+
+    from django.db import connection
+
+    SlowSettingCreate.barrier = threading.Barrier(2)
+    token, _ = Token.objects.get_or_create(user=ambassador)
+    answers = []
+
+    def post():
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        try:
+            response = client.post(
+                "/test/slow/", {"key": "race", "value": 1}, format="json", HTTP_IDEMPOTENCY_KEY="r"
+            )
+            answers.append((response.status_code, response.json()["id"]))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(answers) == 2
+    assert answers[0] == answers[1] and answers[0][0] == 201
+    assert Setting.objects.filter(key="race").count() == 1
