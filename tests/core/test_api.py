@@ -249,3 +249,20 @@ def test_two_racing_posts_with_one_key_create_one_record(ambassador):
     assert len(answers) == 2
     assert answers[0] == answers[1] and answers[0][0] == 201
     assert Setting.objects.filter(key="race").count() == 1
+
+
+def test_old_idempotency_keys_are_pruned(ambassador):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    old = IdempotencyKey.objects.create(
+        user=ambassador, key="old", method="POST", path="/x/", request_hash="h", response_status=201
+    )
+    IdempotencyKey.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
+    IdempotencyKey.objects.create(
+        user=ambassador, key="new", method="POST", path="/x/", request_hash="h", response_status=201
+    )
+    call_command("prune_idempotency_keys", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert list(IdempotencyKey.objects.values_list("key", flat=True)) == ["new"]

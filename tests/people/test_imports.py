@@ -301,3 +301,29 @@ def test_the_documented_sample_imports_cleanly(db):
     assert result.ok, result.problems
     assert result.counts.created == 7
     assert User.objects.get(staff_number="HR1003").line_manager.staff_number == "HR1002"
+
+
+def test_a_known_colleague_can_report_to_a_new_one(departments):
+    run(colleagues_file(3))
+    rows = [colleague_row(n) for n in range(3)]
+    rows[2]["Line manager staff number"] = "HR00009"
+    rows.append(colleague_row(9, **{"Line manager staff number": ""}))
+    result = run(as_csv(rows))
+    assert (result.counts.created, result.counts.updated, result.counts.unchanged) == (1, 1, 2)
+    moved = User.objects.get(staff_number="HR00002")
+    assert moved.line_manager.staff_number == "HR00009"
+    assert moved.employment_history.get(valid_to=None).line_manager == moved.line_manager
+
+
+@pytest.mark.parametrize("count", [4, 250])
+def test_two_colleagues_may_manage_each_other(departments, count):
+    rows = [colleague_row(n) for n in range(count)]
+    rows[0]["Line manager staff number"] = "HR00001"
+    result = run(as_csv(rows))
+    assert result.ok, result.problems
+    first, second = User.objects.filter(staff_number__in=["HR00000", "HR00001"]).order_by(
+        "staff_number"
+    )
+    assert first.line_manager == second and second.line_manager == first
+    assert first.employment_history.get().line_manager == second
+    assert run(as_csv(rows)).counts.unchanged == count
