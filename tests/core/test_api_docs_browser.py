@@ -29,6 +29,20 @@ def browser(monkeypatch):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield browser
         browser.close()
+    _close_live_server_connections()
+
+
+def _close_live_server_connections():
+    """The live server answers the browser in threads of their own, and one may keep its
+    database connection after the browser has gone; close those so the test database can be
+    dropped at the end of the run (each parallel worker has a database of its own)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 def test_swagger_ui_runs_under_the_csp(browser, live_server, colleague):
