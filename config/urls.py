@@ -45,6 +45,8 @@ urlpatterns = [
     path("performance/", include("performance.urls")),
     path("programmes/", include("programmes.urls")),
     path("reports/", include("reports.urls")),
+    path("api/v1/", include("config.api_urls", namespace="v1")),
+    path("imports/", include("core.import_urls")),
 ]
 
 handler403 = "core.views.permission_denied"

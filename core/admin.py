@@ -71,3 +71,6 @@ class SubjectAccessExportAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+from core import api_admin  # noqa: E402, F401 - device tokens and idempotency keys in admin

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -116,3 +117,28 @@ class SubjectAccessExport(BaseModel):
     def __str__(self):
         who = (self.subject_id and f"colleague {self.subject_id}") or self.subject_email
         return f"Subject access export for {who}"
+
+
+class IdempotencyKey(models.Model):
+    """The first response to a create sent with an `Idempotency-Key` header (core.api), so a
+    phone that retries on a bad signal gets that response back instead of a second record."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200)
+    method = models.CharField(max_length=10)
+    path = models.CharField(max_length=300)
+    request_hash = models.CharField(
+        max_length=64, help_text="SHA-256 of the method, path and body of the first request."
+    )
+    response_status = models.PositiveSmallIntegerField()
+    response_body = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_once_per_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.method} {self.path} ({self.key})"

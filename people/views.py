@@ -7,8 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from core.audit import record_read
 from core.disclosure import threshold_setting
 from core.equality import DEFINITION_NOTES, MinorityDefinition
+from core.exports import export_format, export_response
 from core.pagination import keyset_paginate
 from people import selectors, services
+from people.exports import TEAM_COLUMNS
 from people.forms import AsAtForm, EqualityForm
 from people.models import EqualityMonitoring, User
 from people.permissions import can, require
@@ -41,8 +43,13 @@ def equality(request):
 
 def team(request):
     require(request.user, "people.team.view")
+    team = selectors.team_of(manager=request.user)
+    fmt = export_format(request)
+    if fmt:
+        rows = team.order_by("last_name", "first_name", "id")
+        return export_response(rows, TEAM_COLUMNS, filename="my-team", fmt=fmt)
     page = keyset_paginate(
-        selectors.team_of(manager=request.user),
+        team,
         ordering=("last_name", "first_name", "id"),
         cursor=request.GET.get("after"),
     )
