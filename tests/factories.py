@@ -36,7 +36,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
         for role in extracted or []:
-            self.groups.add(Group.objects.get(name=GROUP_NAMES[role]))
+            self.groups.add(Group.objects.get_or_create(name=GROUP_NAMES[role])[0])
 
     @factory.post_generation
     def history(self, create, extracted, **kwargs):

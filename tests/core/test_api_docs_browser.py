@@ -33,16 +33,10 @@ def browser(monkeypatch):
 
 
 def _close_live_server_connections():
-    """The live server answers the browser in threads of their own, and one may keep its
-    database connection after the browser has gone; close those so the test database can be
-    dropped at the end of the run (each parallel worker has a database of its own)."""
-    from django.db import connection
+    """Close this thread's connections so the test database can be dropped at the end."""
+    from django.db import connections
 
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
+    connections.close_all()
 
 
 def test_swagger_ui_runs_under_the_csp(browser, live_server, colleague):

@@ -28,7 +28,7 @@ AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 SERIOUS = {"serious", "critical"}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -58,6 +58,9 @@ def page(browser, live_server):
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
     yield tab
     context.close()
+    from django.db import connections
+
+    connections.close_all()
     assert errors == [], f"browser console errors: {errors}"
 
 

@@ -13,7 +13,7 @@ from programmes.models import ProfileLine
 from tests.conftest import PASSWORD
 from tests.programmes.factories import BenefitFactory, ProfileLineFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 

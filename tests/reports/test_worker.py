@@ -17,7 +17,7 @@ from tests.reports.slow_report import KEY as SLOW
 
 pytestmark = [
     pytest.mark.celery_worker,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
