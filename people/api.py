@@ -3,14 +3,11 @@
 Equality information is never part of any people endpoint.
 """
 
-from django.db.models import QuerySet
 from rest_framework import generics, serializers, viewsets
 
 from core.api import CursorPagination
 from people import selectors
 from people.models import EntryRoute, Rank, User
-from people.permissions import has_role
-from people.roles import Role
 
 
 class ColleagueSerializer(serializers.ModelSerializer):
@@ -43,16 +40,6 @@ class ColleagueSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-def colleagues_visible_to(*, user) -> QuerySet[User]:
-    """The colleagues `user` may see on the pages: admins everyone; a line manager their
-    current team (people.selectors.team_of) and themselves; anyone else only themselves."""
-    people = User.objects.select_related("department", "line_manager")
-    if has_role(user, Role.ADMIN):
-        return people.all()
-    team = selectors.team_of(manager=user).values("pk")
-    return people.filter(pk__in=team) | people.filter(pk=user.pk)
-
-
 class ByName(CursorPagination):
     ordering = ("last_name", "first_name", "id")
 
@@ -77,4 +64,4 @@ class ColleagueViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"[^/]+"
 
     def get_queryset(self):
-        return colleagues_visible_to(user=self.request.user)
+        return selectors.colleagues_visible_to(user=self.request.user)

@@ -8,6 +8,7 @@ class PeopleConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from core.imports import registry as import_registry
         from core.navigation import NavItem, nav, work
         from people import permissions
         from people.models import Department, EqualityMonitoring, Probation, User
@@ -39,6 +40,14 @@ class PeopleConfig(AppConfig):
                 "Subject access",
                 "subject-access",
                 visible=lambda user: permissions.has_role(user, Role.ADMIN),
+                section="Admin",
+            )
+        )
+        nav.register(
+            NavItem(
+                "Import records",
+                "imports:upload",
+                visible=lambda user: bool(import_registry.for_user(user)),
                 section="Admin",
             )
         )

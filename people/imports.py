@@ -317,7 +317,7 @@ class ColleaguesImport(ImportSpec):
                     **history,
                 )
             if details:
-                person_details_correct(actor=actor, person=person, **details)
+                services.person_details_correct(actor=actor, person=person, **details)
         except ValidationError as error:
             raise ImportRefused(self.problems_from(row, error)) from None
         return bool(history or details)
@@ -332,31 +332,6 @@ def _differs(person: User, name: str, value) -> bool:
     if name in ("department", "line_manager"):  # compare ids: no query per row
         return getattr(person, f"{name}_id") != (value.pk if value is not None else None)
     return getattr(person, name) != value
-
-
-def person_details_correct(*, actor, person: User, **details) -> User:
-    """Correct a colleague's name, email or entry route (not history: these are corrections).
-
-    Raises ValidationError for bad values. Belongs in people.services; kept here until the
-    lead moves it (see the issue 9 report).
-    """
-    from django.db import transaction
-
-    from core.audit import audit_action
-
-    with transaction.atomic():
-        person = User.objects.select_for_update().get(pk=person.pk)
-        for name, value in details.items():
-            setattr(person, name, value)
-        person.full_clean(exclude=["password"])
-        person.save(update_fields=[*details])
-        audit_action(
-            actor=actor,
-            action="people.person.corrected",
-            obj=person,
-            data={"fields": sorted(details)},
-        )
-    return person
 
 
 imports.registry.register(ColleaguesImport())

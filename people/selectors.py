@@ -13,6 +13,19 @@ def team_of(*, manager: User) -> QuerySet[User]:
     return User.objects.filter(line_manager=manager, is_active=True).select_related("department")
 
 
+def colleagues_visible_to(*, user) -> QuerySet[User]:
+    """The colleagues `user` may see: admins everyone; a line manager their current team and
+    themselves; anyone else only themselves."""
+    from people.permissions import has_role
+    from people.roles import Role
+
+    people = User.objects.select_related("department", "line_manager")
+    if has_role(user, Role.ADMIN):
+        return people.all()
+    team = team_of(manager=user).values("pk")
+    return people.filter(pk__in=team) | people.filter(pk=user.pk)
+
+
 def person_history(*, person: User) -> QuerySet[EmploymentRecord]:
     return person.employment_history.select_related("department", "line_manager").order_by(
         "-valid_from"

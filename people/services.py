@@ -251,3 +251,20 @@ def student_officer_create(
     )
     probation_start(actor=actor, officer=officer, route=route, start_date=start_date)
     return officer
+
+
+@transaction.atomic
+def person_details_correct(*, actor, person: User, **details) -> User:
+    """Correct a colleague's name, email or entry route (corrections, not history).
+
+    Raises ValidationError for bad values.
+    """
+    person = User.objects.select_for_update().get(pk=person.pk)
+    for name, value in details.items():
+        setattr(person, name, value)
+    person.full_clean(exclude=["password"])
+    person.save(update_fields=[*details])
+    audit_action(
+        actor=actor, action="people.person.corrected", obj=person, data={"fields": sorted(details)}
+    )
+    return person
