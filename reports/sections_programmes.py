@@ -45,7 +45,8 @@ def table_1(period: Period) -> Table:
             rows.append([row["programme"], *[_money(row[k]) for k in keys]])
             programmes.append(row)
             rows += [
-                [f"  {p['project']}", *[_money(p[k]) for k in keys]] for p in row["project_rows"]
+                [f"Project: {p['project']}", *[_money(p[k]) for k in keys]]
+                for p in row["project_rows"]
             ]
     return Table(
         caption="Table 1: cost and benefit by programme and project (all financial years)",
@@ -56,20 +57,27 @@ def table_1(period: Period) -> Table:
     )
 
 
+def _millions(value) -> float:
+    return round(float(value) / 1_000_000, 2)
+
+
 def _table_1_chart(programmes: list[dict]) -> Chart:
-    costs = [_money(p["capital"] + p["one_off_costs"] + p["recurring_costs"]) for p in programmes]
-    benefits = [_money(p["cashable_benefits"] + p["non_cashable_benefits"]) for p in programmes]
+    costs = [p["capital"] + p["one_off_costs"] + p["recurring_costs"] for p in programmes]
+    benefits = [p["cashable_benefits"] + p["non_cashable_benefits"] for p in programmes]
     return Chart(
-        title="Table 1 by programme: costs and benefits (£)",
+        title="Table 1 by programme: costs and benefits (£ million)",
         x_labels=[p["programme"] for p in programmes],
-        series={"Costs": costs, "Benefits (negative)": benefits},
-        y_label="£",
+        series={
+            "Costs": [_millions(c) for c in costs],
+            "Benefits (negative)": [_millions(b) for b in benefits],
+        },
+        y_label="£ million",
         kind="bar",
         alt=(
             "Bar chart of each programme's costs (above zero) and benefits (below zero, as in "
-            "Table 1): "
+            "Table 1), in £ million: "
             + "; ".join(
-                f"{p['programme']} costs £{c:,}, benefits £{b:,}"
+                f"{p['programme']} costs {_millions(c):,.2f}, benefits {_millions(b):,.2f}"
                 for p, c, b in zip(programmes, costs, benefits, strict=True)
             )
             + "."
