@@ -7,6 +7,10 @@ from core.equality import MinorityDefinition
 from performance import selectors
 from reports.registry import Chart, Period, Section, Table
 
+AFTER_NOTE = (
+    "'After moderation' counts the ratings a panel has decided so far; 'before' counts every "
+    "provisional rating."
+)
 FAIRNESS_NOTE = (
     "Fairness: each group's rate of 'achieved or above' against everyone else who declared "
     "the characteristic; relative rate = group rate / rest rate; Fisher's exact test when any "
@@ -161,6 +165,7 @@ def performance_management(period: Period, parameters: dict) -> list[Section]:
             notes=[
                 f"Performance year {year.label} (April to March); colleagues in a department "
                 "at some point in the year are the denominator.",
+                AFTER_NOTE,
                 *notes,
             ],
         )
@@ -186,6 +191,7 @@ def cycle_and_fairness(period: Period, parameters: dict) -> list[Section]:
     if year is None:
         return []
     fairness, notes = fairness_tables(year, detail=True)
+    notes = [AFTER_NOTE, *notes]
     tables = [completion_table(year), distribution_table(year, "what")]
     tables += [distribution_table(year, "how"), *fairness]
     title = f"Performance cycle {year.label}: completion and fairness"
