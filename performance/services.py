@@ -12,6 +12,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from core.audit import audit_action
+from core.outbox import outbox_enqueue
 from people.models import Department, User
 from people.permissions import has_role, is_line_manager_of
 from people.roles import Role
@@ -270,6 +271,8 @@ def moderation_panel_close(*, actor, panel: ModerationPanel) -> int:
     panel.closed_on, panel.closed_by = today, actor
     panel.save(update_fields=["closed_on", "closed_by", "updated_at"])
     audit_action(actor=actor, action="performance.panel.closed", obj=panel, data={"final": count})
+    # The year's completion and fairness report (reports app), sent when this commits.
+    outbox_enqueue(task="reports.performance_panel_closed", args=[panel.year.start_year])
     return count
 
 

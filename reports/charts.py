@@ -17,6 +17,7 @@ from reports.registry import Chart
 
 # Colour-blind-safe (Okabe-Ito), with distinct markers so lines differ without colour too.
 COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+HATCHES = ["", "//", "..", "xx", "\\\\", "--", "++", "oo"]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 
 
@@ -34,6 +35,42 @@ def render_svg(chart: Chart) -> str:
 
 
 def _draw(axes, chart: Chart) -> None:
+    if chart.kind == "bar":
+        _draw_bars(axes, chart)
+    else:
+        _draw_lines(axes, chart)
+    axes.set_ylabel(chart.y_label)
+    axes.grid(axis="y", color="#dddddd")
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+
+
+def _draw_bars(axes, chart: Chart) -> None:
+    """Grouped bars, one group per x label; hatching tells series apart without colour.
+    Negative values (benefits in Table 1) go below the zero line."""
+    x = list(range(len(chart.x_labels)))
+    count = max(len(chart.series), 1)
+    width = 0.8 / count
+    for n, (name, values) in enumerate(chart.series.items()):
+        offsets = [i - 0.4 + width * (n + 0.5) for i in x]
+        heights = [0 if v is None else v for v in values]
+        axes.bar(
+            offsets,
+            heights,
+            width=width,
+            label=name,
+            color=COLOURS[n % len(COLOURS)],
+            hatch=HATCHES[n % len(HATCHES)],
+            edgecolor="white",
+        )
+    axes.axhline(0, color="#555555", linewidth=0.8)
+    crowded = len(x) > 4
+    axes.set_xticks(
+        x, chart.x_labels, rotation=30 if crowded else 0, ha="right" if crowded else "center"
+    )
+
+
+def _draw_lines(axes, chart: Chart) -> None:
     x = list(range(len(chart.x_labels)))
     for n, (name, values) in enumerate(chart.series.items()):
         points = [float("nan") if v is None else v for v in values]
@@ -46,11 +83,7 @@ def _draw(axes, chart: Chart) -> None:
             linewidth=1.6,
         )
     axes.set_xticks(x, chart.x_labels)
-    axes.set_ylabel(chart.y_label)
     axes.set_ylim(bottom=0)
-    axes.grid(axis="y", color="#dddddd")
-    axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
 
 
 def data_uri(svg: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from core.disclosure import ProtectedTable
+from core.disclosure import Cell, ProtectedTable
 
 CellValue = str | int | float | None
 
@@ -83,6 +83,37 @@ class Table:
             columns=columns,
             rows=[line(label, cells, total) for label, cells, total in table.rows()],
             footer=[line("Total", table.col_totals, table.grand_total)],
+            chart=chart,
+            by_protected_characteristic=True,
+            disclosure_applied=True,
+        )
+
+    @classmethod
+    def from_cells(
+        cls,
+        *,
+        caption: str,
+        columns: list[str],
+        rows: list[tuple[str, list[Cell], Cell | None]],
+        chart: Chart | None = None,
+    ) -> "Table":
+        """A table whose counts are `core.disclosure.Cell`s already protected by
+        `protect_table` (for example a funnel protected stage by stage): hidden cells are
+        written "[c]". Anything that is not a protected cell is refused."""
+
+        def shown(cell) -> CellValue:
+            if not isinstance(cell, Cell):
+                raise ReportDefinitionError(f"Table {caption!r}: {cell!r} is not a protected cell.")
+            return str(cell) if cell.suppressed else cell.value
+
+        body = [
+            [label, *[shown(c) for c in cells], *([] if total is None else [shown(total)])]
+            for label, cells, total in rows
+        ]
+        return cls(
+            caption=caption,
+            columns=columns,
+            rows=body,
             chart=chart,
             by_protected_characteristic=True,
             disclosure_applied=True,

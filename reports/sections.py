@@ -13,7 +13,14 @@ from core.disclosure import SUPPRESSED, protect_table, protected_share, threshol
 from core.equality import DEFINITION_NOTES, MinorityDefinition
 from people import selectors as people_selectors
 from people.models import PersonType
-from reports import figures
+from reports import (
+    figures,
+    sections_adjustments,
+    sections_performance,
+    sections_programmes,
+    sections_recruitment,
+    sections_welfare,
+)
 from reports.registry import Chart, Period, Section, Table
 
 EFFECTIVE_DATED_NOTE = (
@@ -160,19 +167,20 @@ def special_constables(period: Period, parameters: dict) -> list[Section]:
     return [Section("specials", "Special constable progress", [table], notes=notes)]
 
 
-# The board paper's order. Sections for the five apps are added here by the lead after their
-# selectors are merged (see docs/REPORTS.md, "Wiring the app sections"):
-#   recruitment: uplift (§8-9)              welfare: retention (§10-15), welfare (§27-38)
-#   adjustments: staff disability (§41-47)  performance: performance management (§48-51),
-#   promotions (§56)                        programmes: change programmes and benefits (§57-70)
+# The board paper's order (paragraph numbers of the April 2022 paper).
 BOARD_PACK_SECTIONS = (
     force_strength,  # §3-5
     police_officer_rank_view,  # §6-7
     workforce_by_ethnic_group,  # the counts behind §3
-    # uplift (recruitment), retention (welfare), welfare (welfare) go here
+    sections_recruitment.uplift,  # §8-9
+    sections_welfare.retention,  # §10-12
+    sections_welfare.welfare_cases_year,  # §13-15, §27-38
     special_constables,  # §40
-    # staff disability arrangements (adjustments), performance management and promotions
-    # (performance), change programmes and annual benefits review (programmes) go here
+    sections_recruitment.specials_recruited,  # §40
+    sections_adjustments.staff_disability,  # §41-47
+    sections_performance.performance_management,  # §48-51
+    sections_performance.promotions,  # §56
+    sections_programmes.change_programmes,  # §57-70, Tables 1 and 2
 )
 
 WORKFORCE_SECTIONS = (force_strength, police_officer_rank_view, workforce_by_ethnic_group)

@@ -250,6 +250,23 @@ def scheduled_run_queue(*, report_type: str, today: date | None = None) -> tuple
     )
 
 
+PERFORMANCE_FAIRNESS = "performance-fairness"
+
+
+def panel_closed_run_queue(*, start_year: int) -> tuple[ReportRun, bool]:
+    """A moderation panel of the performance year starting in April `start_year` closed:
+    queue that year's completion and fairness report, rebuilding it if it was already built
+    (its figures have changed). A run still queued or running is left to finish."""
+    period = periods.containing("financial_year", date(start_year, 4, 1))
+    return report_run_request(
+        actor=None,
+        report_type=PERFORMANCE_FAIRNESS,
+        period=period,
+        via=RequestedVia.SCHEDULE,
+        rerun=True,
+    )
+
+
 def missing_runs_queue(*, report_types: list[str], today: date | None = None) -> list[ReportRun]:
     """Queue each scheduled run that should exist and does not, and send again runs that
     were queued long ago or whose worker died mid-build. Returns the runs sent."""

@@ -37,3 +37,10 @@ def queue_missing_runs() -> list[int]:
     skipped), and resend runs left waiting or orphaned by a dead worker."""
     runs = services.missing_runs_queue(report_types=schedule.enabled_report_types())
     return [run.pk for run in runs]
+
+
+@shared_task(name="reports.performance_panel_closed")
+def performance_panel_closed(start_year: int) -> int:
+    """Sent through the outbox by performance when a moderation panel closes."""
+    run, _ = services.panel_closed_run_queue(start_year=start_year)
+    return run.pk

@@ -52,7 +52,15 @@ def test_the_board_pack_follows_the_board_papers_order():
         "force_strength",
         "police_officer_rank_view",
         "workforce_by_ethnic_group",
-        "special_constables",
+        "uplift",  # §8-9
+        "retention",  # §10-12
+        "welfare_cases_year",  # §13-15, §27-38
+        "special_constables",  # §40
+        "specials_recruited",  # §40
+        "staff_disability",  # §41-47
+        "performance_management",  # §48-51
+        "promotions",  # §56
+        "change_programmes",  # §57-70
     ]
     assert registry.get("board-pack").board_level
 

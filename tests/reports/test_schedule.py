@@ -50,10 +50,16 @@ def test_the_sweeper_queues_the_missing_run_of_each_enabled_schedule_only():
         runs = services.missing_runs_queue(
             report_types=schedule.enabled_report_types(), today=date(2026, 11, 28)
         )
-    assert [(r.report_type, r.period_start, r.period_end) for r in runs] == [
-        ("board-pack", date(2026, 7, 1), date(2026, 9, 30))
+    assert sorted((r.report_type, r.period_start, r.period_end) for r in runs) == [
+        ("adjustments-service", date(2026, 10, 1), date(2026, 10, 31)),
+        ("benefits-position", date(2026, 7, 1), date(2026, 9, 30)),
+        ("board-pack", date(2026, 7, 1), date(2026, 9, 30)),
+        ("performance-fairness", date(2025, 4, 1), date(2026, 3, 31)),
+        ("recruitment-pipeline", date(2026, 11, 16), date(2026, 11, 22)),
+        ("welfare-retention", date(2026, 10, 1), date(2026, 10, 31)),
     ]
-    assert runs[0].requested_via == RequestedVia.SCHEDULE and queue.call_count == 1
+    assert {r.requested_via for r in runs} == {RequestedVia.SCHEDULE}
+    assert queue.call_count == len(runs)
     with mock.patch("reports.services._queue") as queue:
         again = services.missing_runs_queue(report_types=["board-pack"], today=date(2026, 11, 28))
     assert again == [] and queue.call_count == 0
@@ -74,5 +80,5 @@ def test_the_beat_task_fills_in_missing_runs(django_capture_on_commit_callbacks)
     schedule.sync()
     with mock.patch("reports.services._queue"):
         ids = queue_missing_runs.apply().get()
-    assert len(ids) == 2  # the board pack and workforce representation
+    assert len(ids) == 7  # the board pack, workforce representation and the five summaries
     assert set(ReportRun.objects.values_list("requested_via", flat=True)) == {"schedule"}

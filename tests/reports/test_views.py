@@ -200,8 +200,9 @@ def test_the_demo_seed_syncs_the_schedule_and_subscribes_the_analyst(db):
     UserFactory(staff_number="analyst")
     demo.seed()
     demo.seed()
-    assert PeriodicTask.objects.filter(task="reports.queue_scheduled_run").count() == 2
-    assert ReportSubscription.objects.filter(user__staff_number="analyst").count() == 2
+    assert PeriodicTask.objects.filter(task="reports.queue_scheduled_run").count() == 7
+    # the board pack, workforce representation, performance fairness: the analyst's reports
+    assert ReportSubscription.objects.filter(user__staff_number="analyst").count() == 3
 
 
 def test_the_library_costs_the_same_queries_with_more_runs_and_reports(client_for, admin_user):
