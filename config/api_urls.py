@@ -9,12 +9,16 @@ from rest_framework.routers import DefaultRouter
 from core import api_views
 from core.api import allow_api_authentication
 from people import api as people_api
+from recruitment import api as recruitment_api
 
 app_name = "v1"
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
 router.register("colleagues", people_api.ColleagueViewSet, basename="colleague")
+router.register("eois", recruitment_api.EOIViewSet, basename="eoi")
+router.register("campaigns", recruitment_api.CampaignViewSet, basename="campaign")
+router.register("intakes", recruitment_api.IntakeViewSet, basename="intake")
 
 urlpatterns = [
     *allow_api_authentication(
