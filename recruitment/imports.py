@@ -5,6 +5,8 @@ the same person on the same sheet again updates their EOI where it differs; a ne
 captured as on the quick capture page (recruitment.services.eoi_create).
 """
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -12,9 +14,17 @@ from core import imports
 from core.audit import audit_action
 from core.imports import Counts, ImportColumn, ImportRefused, ImportSpec, Problem, Row
 from people.models import EntryRoute
-from people.permissions import has_role
+from people.permissions import can, has_role
 from recruitment import services
-from recruitment.models import Campaign, Channel, EOISource, ExpressionOfInterest
+from recruitment.models import (
+    Campaign,
+    Candidate,
+    Channel,
+    EOISource,
+    ExpressionOfInterest,
+    PipelineStage,
+    StageResult,
+)
 from recruitment.permissions import OFFICERS
 from recruitment.validation import normalise_email, normalise_phone, normalise_postcode
 
@@ -38,6 +48,13 @@ def _consent(value) -> bool:
     if not imports.yes_no(value):
         raise ValueError("We can only keep these details with consent to contact: leave them out.")
     return True
+
+
+def _score(value) -> Decimal:
+    try:
+        return Decimal(imports._as_text(value)).quantize(Decimal("0.01"))
+    except ArithmeticError:
+        raise ValueError(f"'{imports._as_text(value)}' is not a score.") from None
 
 
 class EOISignUpImport(ImportSpec):
@@ -212,4 +229,100 @@ def eoi_details_correct(*, actor, eoi: EOI, **details) -> EOI:
     return eoi
 
 
+class StageResultsImport(ImportSpec):
+    kind = "stage-results"
+    label = "Stage results (candidates' results at a pipeline stage)"
+    description = (
+        "One row per candidate's result at a stage on a day, such as an assessment centre's "
+        "marks. A result Peel already has is left as it is; a fail or withdrawal ends the "
+        "candidate's application, as on the candidate's page."
+    )
+    natural_key = ("eoi", "stage", "recorded_on")
+    columns = [
+        ImportColumn(
+            "EOI number",
+            "eoi",
+            required=True,
+            parse=imports.whole_number,
+            help="The number of the candidate's EOI, as on its page (EOI 123).",
+        ),
+        ImportColumn(
+            "Stage",
+            "stage",
+            required=True,
+            parse=imports.text(80),
+            help="The name of a stage of the candidate's route, such as Assessment centre.",
+        ),
+        ImportColumn(
+            "Result",
+            "result",
+            required=True,
+            parse=imports.choice(StageResult.Result),
+            help="Pass, Fail, Withdrawn, No show or Deferred.",
+        ),
+        ImportColumn("Score", "score", parse=_score, help="Only at a stage that is scored."),
+        ImportColumn("Date", "recorded_on", required=True, parse=imports.uk_date),
+        ImportColumn("Note", "note", parse=imports.text(300)),
+    ]
+
+    def may_import(self, user) -> bool:
+        return can(user, "recruitment.pipeline.manage")
+
+    def check(self, rows: list[Row]) -> list[Problem]:
+        candidates = Candidate.objects.in_bulk(
+            {row.values["eoi"] for row in rows}, field_name="eoi_id"
+        )
+        stages = {(s.route, s.name.lower()): s for s in PipelineStage.objects.all()}
+        problems = []
+        for row in rows:
+            row.values["score"] = row.values["score"] if row.values["score"] != "" else None
+            candidate = row.values["candidate"] = candidates.get(row.values.pop("eoi"))
+            if candidate is None:
+                problems.append(Problem(row.number, "EOI number", NO_CANDIDATE))
+                continue
+            stage = stages.get((candidate.route, row.values["stage"].lower()))
+            if stage is None:
+                problems.append(Problem(row.number, "Stage", _no_stage(row, candidate)))
+            row.values["stage"] = stage
+        return problems
+
+    def write(self, rows: list[Row], *, actor) -> Counts:
+        known = _known_results(rows)
+        counts = Counts()
+        for row in rows:
+            v = row.values
+            earlier = known.get((v["candidate"].pk, v["stage"].pk, v["recorded_on"]))
+            if earlier is not None:
+                if (earlier.result, earlier.score) != (v["result"], v["score"]):
+                    raise ImportRefused([Problem(row.number, "Result", DIFFERENT_RESULT)])
+                counts.unchanged += 1
+                continue
+            try:
+                services.stage_result_record(actor=actor, **v)
+            except ValidationError as error:
+                raise ImportRefused(self.problems_from(row, error)) from None
+            counts.created += 1
+        return counts
+
+
+NO_CANDIDATE = "No candidate has applied from this EOI: check the number on the EOI's page."
+DIFFERENT_RESULT = (
+    "Peel already has a different result for this candidate at this stage on this date. An "
+    "import does not change a recorded result: correct it on the candidate's page."
+)
+
+
+def _no_stage(row: Row, candidate: Candidate) -> str:
+    return (
+        f"The {candidate.get_route_display()} route has no stage called "
+        f"'{row.values['stage']}'. Use a stage name as the candidate's page shows it."
+    )
+
+
+def _known_results(rows: list[Row]) -> dict:
+    results = StageResult.objects.filter(candidate__in={row.values["candidate"] for row in rows})
+    return {(r.candidate_id, r.stage_id, r.recorded_on): r for r in results}
+
+
 imports.registry.register(EOISignUpImport())
+imports.registry.register(StageResultsImport())

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from core.imports import registry, run_import
-from recruitment.models import EOISource, ExpressionOfInterest
-from tests.recruitment.factories import CampaignFactory
+from recruitment.models import Candidate, EOISource, ExpressionOfInterest, StageResult
+from tests.recruitment.factories import CampaignFactory, CandidateFactory
 
 EOI = ExpressionOfInterest
 HEADINGS = [
@@ -146,3 +146,95 @@ def test_the_documented_sample_imports_cleanly(recruitment_officer):
     )
     assert result.ok, result.problems
     assert result.counts.created >= 3
+
+
+# Stage results ---------------------------------------------------------------------------
+
+RESULT_HEADINGS = ["EOI number", "Stage", "Result", "Score", "Date", "Note"]
+
+
+def results_file(rows: list[dict]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=RESULT_HEADINGS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def result_row(candidate, **changes) -> dict:
+    row = {
+        "EOI number": candidate.eoi_id,
+        "Stage": "Online sift",
+        "Result": "Pass",
+        "Score": "72.5",
+        "Date": "20/04/2026",
+        "Note": "",
+    }
+    row.update(changes)
+    return row
+
+
+@pytest.fixture
+def thousand_candidates(pcda_stages):
+    return [CandidateFactory() for _ in range(1000)]
+
+
+def run_results(data: bytes, actor):
+    return run_import(registry.get("stage-results"), name="r.csv", data=data, actor=actor)
+
+
+def test_stage_results_one_bad_row_among_a_thousand_writes_nothing(
+    thousand_candidates, recruitment_officer
+):
+    rows = [result_row(c) for c in thousand_candidates]
+    rows[300]["Stage"] = "Vetting"
+    rows[300]["Score"] = "50"  # vetting is outcome only
+    rows[600]["Stage"] = "Bake-off"
+    result = run_results(results_file(rows), recruitment_officer)
+    assert [(p.row, p.column) for p in result.problems] == [(602, "Stage")]
+    assert StageResult.objects.count() == 0
+    rows[600]["Stage"] = "Online sift"
+    result = run_results(results_file(rows), recruitment_officer)
+    assert [(p.row, p.column) for p in result.problems] == [(302, "Score")]
+    assert StageResult.objects.count() == 0
+
+
+def test_stage_results_the_same_file_twice_changes_nothing(
+    thousand_candidates, recruitment_officer
+):
+    rows = [
+        result_row(c, Result="Fail" if n % 10 == 0 else "Pass")
+        for n, c in enumerate(thousand_candidates)
+    ]
+    data = results_file(rows)
+    assert run_results(data, recruitment_officer).counts.created == 1000
+    before = sorted(StageResult.objects.values_list("candidate_id", "stage_id", "result", "score"))
+    statuses = sorted(Candidate.objects.values_list("id", "status"))
+    again = run_results(data, recruitment_officer)
+    assert (again.counts.created, again.counts.unchanged) == (0, 1000)
+    assert (
+        sorted(StageResult.objects.values_list("candidate_id", "stage_id", "result", "score"))
+        == before
+    )
+    assert sorted(Candidate.objects.values_list("id", "status")) == statuses
+
+
+def test_a_different_result_for_a_recorded_one_is_refused(pcda_stages, recruitment_officer):
+    candidate = CandidateFactory()
+    assert run_results(results_file([result_row(candidate)]), recruitment_officer).ok
+    changed = run_results(results_file([result_row(candidate, Score="40")]), recruitment_officer)
+    assert [(p.row, p.column) for p in changed.problems] == [(2, "Result")]
+    unknown = run_results(
+        results_file([result_row(candidate, **{"EOI number": "999999"})]), recruitment_officer
+    )
+    assert unknown.problems[0].column == "EOI number"
+
+
+def test_the_documented_stage_results_sample_imports_cleanly(pcda_stages, recruitment_officer):
+    for pk in (9001, 9002):
+        CandidateFactory(eoi__id=pk)
+    data = (SAMPLE.parent / "stage-results.csv").read_bytes()
+    result = run_import(
+        registry.get("stage-results"), name="s.csv", data=data, actor=recruitment_officer
+    )
+    assert result.ok, result.problems
