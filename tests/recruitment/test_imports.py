@@ -238,3 +238,14 @@ def test_the_documented_stage_results_sample_imports_cleanly(pcda_stages, recrui
         registry.get("stage-results"), name="s.csv", data=data, actor=recruitment_officer
     )
     assert result.ok, result.problems
+
+
+def test_a_recruitment_officer_imports_a_sheet_on_the_page(campaign, client_for, cast):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("fair.csv", sheet([sign_up(n) for n in range(3)]))
+    response = client_for(cast["recruitment_officer"]).post(
+        "/imports/", {"kind": "eois", "file": upload}
+    )
+    assert "3 created, 0 updated, 0 unchanged" in response.content.decode()
+    assert EOI.objects.count() == 3
