@@ -15,10 +15,12 @@ from adjustments.actions import (
     REFERRAL_ACTIONS,
     post_data,
 )
+from adjustments.exports import QUEUE_COLUMNS
 from adjustments.filters import JoinerNeedFilter, QueueFilter, ReferralFilter
 from adjustments.models import AccessToWork, Adjustment, JoinerNeed
 from adjustments.permissions import manager_has_consent
 from core.audit import record_read
+from core.exports import export_format, export_response
 from core.pagination import keyset_paginate
 from people.models import User
 from people.permissions import can, require
@@ -221,6 +223,10 @@ def queue(request):
         queryset=selectors.queue(user=request.user),
         request=request,
     )
+    fmt = export_format(request)
+    if fmt:
+        rows = filterset.qs.order_by("-submitted_at", "-id")
+        return export_response(rows, QUEUE_COLUMNS, filename="adjustments-queue", fmt=fmt)
     # submitted_at is never empty in the queue (the selector filters on it)
     page = keyset_paginate(
         filterset.qs, ordering=("-submitted_at", "-id"), cursor=request.GET.get("after")

@@ -9,10 +9,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core.audit import record_read
+from core.exports import export_format, export_response
 from core.pagination import keyset_paginate
 from people.permissions import has_role, require
 from people.roles import Role
 from performance import selectors, services
+from performance.exports import PANEL_COLUMNS, team_columns
 from performance.filters import PanelRatingFilter
 from performance.forms import (
     AppealDecisionForm,
@@ -104,6 +106,9 @@ def my_rating(request, start_year: int):
 def team(request):
     require(request.user, "performance.team.view")
     year = _year(request)
+    fmt = export_format(request)
+    if fmt:
+        return _team_export(request.user, year, fmt)
     page = keyset_paginate(
         selectors.team_for(manager=request.user, year=year),
         ordering=("last_name", "first_name", "id"),
@@ -122,6 +127,15 @@ def team(request):
             "rows": rows,
         },
     )
+
+
+def _team_export(manager, year, fmt):
+    people = list(
+        selectors.team_for(manager=manager, year=year).order_by("last_name", "first_name", "id")
+    )
+    ratings = selectors.ratings_by_person(people=people, year=year)
+    filename = f"team-{year.start_year}"
+    return export_response(people, team_columns(ratings), filename=filename, fmt=fmt)
 
 
 def _objective(request, year, person, data):
@@ -219,6 +233,10 @@ def panel_detail(request, pk: int):
     filters = PanelRatingFilter(
         request.GET, queryset=selectors.panel_ratings(panel=panel, user=request.user)
     )
+    fmt = export_format(request)
+    if fmt:
+        rows = filters.qs.order_by("person__last_name", "person__first_name", "id")
+        return export_response(rows, PANEL_COLUMNS, filename=f"panel-{panel.pk}", fmt=fmt)
     page = keyset_paginate(
         filters.qs,
         ordering=("person__last_name", "person__first_name", "id"),

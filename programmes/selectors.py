@@ -106,6 +106,11 @@ def project_detail(*, user) -> QuerySet[Project]:
     )
 
 
+def financial_line_list(*, user) -> QuerySet[FinancialLine]:
+    """Every project's financial lines (Table 1's source), with project and programme."""
+    return _readable(user, FinancialLine.objects.select_related("project__programme"))
+
+
 def review_list(*, user) -> QuerySet[BenefitsReview]:
     return _readable(user, BenefitsReview.objects.select_related("taken_by").defer("data"))
 

@@ -6,9 +6,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core.exports import export_format, export_response
 from core.pagination import keyset_paginate
 from people.permissions import can, require
 from programmes import forms, selectors, services
+from programmes.exports import BENEFIT_COLUMNS, PROJECT_COLUMNS
 from programmes.filters import BenefitFilter, ProjectFilter
 from programmes.models import ProfileLine
 
@@ -72,6 +74,10 @@ def figures(request):
 def benefit_list(request):
     _read(request)
     benefits = BenefitFilter(request.GET, queryset=selectors.benefit_list(user=request.user))
+    fmt = export_format(request)
+    if fmt:
+        rows = benefits.qs.order_by("reference", "id")
+        return export_response(rows, BENEFIT_COLUMNS, filename="benefit-register", fmt=fmt)
     page = keyset_paginate(
         benefits.qs, ordering=("reference", "id"), cursor=request.GET.get("after")
     )
@@ -305,6 +311,10 @@ def profile_add(request, pk):
 def project_list(request):
     _read(request)
     projects = ProjectFilter(request.GET, queryset=selectors.project_list(user=request.user))
+    fmt = export_format(request)
+    if fmt:
+        rows = projects.qs.order_by("programme__position", "programme_id", "position", "name", "id")
+        return export_response(rows, PROJECT_COLUMNS, filename="projects", fmt=fmt)
     page = keyset_paginate(
         projects.qs,
         ordering=("programme__position", "programme_id", "position", "name", "id"),

@@ -7,10 +7,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.exports import export_format, export_response
 from core.pagination import keyset_paginate
 from people.permissions import can, has_role, require
 from people.roles import Role
 from recruitment import selectors, services
+from recruitment.exports import EOI_COLUMNS
 from recruitment.filters import EOIFilter
 from recruitment.forms import (
     AdjustmentForm,
@@ -95,6 +97,10 @@ def eoi_list(request, overdue: bool = False):
     require(request.user, "recruitment.eoi.view")
     base = (selectors.overdue_for if overdue else selectors.eoi_list)(user=request.user)
     filters = EOIFilter(request.GET or None, queryset=base)
+    fmt = export_format(request)
+    if fmt:
+        rows = filters.qs.order_by("-received_on", "-id")
+        return export_response(rows, EOI_COLUMNS, filename="eois", fmt=fmt)
     page = keyset_paginate(
         filters.qs, ordering=("-received_on", "-id"), cursor=request.GET.get("after")
     )

@@ -8,9 +8,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.exports import export_format, export_response
 from core.pagination import keyset_paginate
 from people.permissions import can, require
 from recruitment import figures, selectors, services
+from recruitment.exports import CANDIDATE_COLUMNS
 from recruitment.filters import CandidateFilter
 from recruitment.forms import (
     IntakeForm,
@@ -38,6 +40,10 @@ def candidate_list(request):
     filters = CandidateFilter(
         request.GET or None, queryset=selectors.candidates_for(user=request.user)
     )
+    fmt = export_format(request)
+    if fmt:
+        rows = filters.qs.order_by("-applied_on", "-id")
+        return export_response(rows, CANDIDATE_COLUMNS, filename="candidates", fmt=fmt)
     page = keyset_paginate(
         filters.qs, ordering=("-applied_on", "-id"), cursor=request.GET.get("after")
     )

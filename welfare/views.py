@@ -10,10 +10,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core.audit import record_read
+from core.exports import export_format, export_response
 from core.pagination import keyset_paginate
 from people import services as people_services
 from people.permissions import require
 from welfare import figures, forms, selectors, services
+from welfare.exports import CASE_COLUMNS
 from welfare.filters import CaseFilter, ProbationFilter
 from welfare.models import Reg13Stage, Resignation
 from welfare.services import first_contact_target
@@ -32,6 +34,10 @@ def case_list(request):
         queryset=selectors.cases_for(user=request.user).select_related("officer__probation"),
         request=request,
     )
+    fmt = export_format(request)
+    if fmt:
+        rows = filterset.qs.order_by(*CASE_ORDER)
+        return export_response(rows, CASE_COLUMNS, filename="welfare-cases", fmt=fmt)
     page = keyset_paginate(filterset.qs, ordering=CASE_ORDER, cursor=request.GET.get("after"))
     return render(
         request,

@@ -265,6 +265,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name for each choice set used by several apps' endpoints.
+    "ENUM_NAME_OVERRIDES": {"EntryRouteEnum": "people.models.EntryRoute"},
 }
 
 PEEL_BEAT_MAX_AGE = env.int("PEEL_BEAT_MAX_AGE", default=180)

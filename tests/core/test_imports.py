@@ -47,12 +47,14 @@ def test_the_page_can_check_without_keeping(client_for, admin_user, departments)
     assert not User.objects.filter(staff_number__startswith="HR").exists()
 
 
-def test_the_page_is_for_admins(client, client_for, cast):
+def test_the_page_is_for_those_who_may_import_a_kind(client, client_for, cast):
     assert client.get("/imports/").status_code == 302
-    for name in ("people_analyst", "recruitment_officer", "manager", "outsider"):
+    for name in ("people_analyst", "manager", "outsider", "ambassador"):
         assert client_for(cast[name]).get("/imports/").status_code == 403
     page = client_for(cast["admin"]).get("/imports/").content.decode()
     assert "Colleagues (HR extract)" in page and "Line manager staff number" in page
+    page = client_for(cast["recruitment_officer"]).get("/imports/").content.decode()
+    assert "sign-up sheet" in page and "Colleagues (HR extract)" not in page
 
 
 def test_a_kind_the_user_may_not_import_is_refused(client_for, admin_user):
