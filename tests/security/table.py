@@ -178,6 +178,12 @@ TABLE: dict[str, Expect] = {
     "adjustments:access-to-work-edit": Expect(
         ok="ra_officer", other=404, record="access_to_work", also={"colleague": 403}
     ),
+    "adjustments:access-to-work-documents": Expect(
+        ok="ra_officer colleague", other=404, record="access_to_work"
+    ),
+    "adjustments:access-to-work-document": Expect(
+        ok="ra_officer colleague", other=404, record="atw_document"
+    ),
     "adjustments:referrals": Expect(ok="ra_officer dyslexia_assessor"),
     "adjustments:referral-send": Expect(ok="ra_officer"),
     "adjustments:referral-send-all": Expect(ok="ra_officer"),

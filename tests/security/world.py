@@ -6,9 +6,11 @@ Built once per test through factories and services; the access matrix reads `rec
 from datetime import date
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from adjustments import services as adjustment_services
-from adjustments.models import AccessToWork, JoinerNeed
+from adjustments.models import AccessToWork, AccessToWorkDocument, JoinerNeed
+from core.attachments import attachment_prepare
 from core.models import SubjectAccessExport
 from people import services as people_services
 from performance.models import Appeal, Phase
@@ -58,8 +60,13 @@ def _adjustments(cast) -> dict:
     need = adjustment_services.joiner_need_record(
         actor=cast["recruitment_officer"], name="Kemi Ade", details="Overlays", source="EOI 17"
     )
+    document = AccessToWorkDocument(application=access_to_work)
+    upload = SimpleUploadedFile("award.pdf", b"%PDF-1.7\n%%EOF\n", "application/pdf")
+    attachment_prepare(document, upload, actor=cast["colleague"])
+    document.save()
     return {
         "passport": passport,
+        "atw_document": document,
         "adjustment": adjustment,
         "access_to_work": access_to_work,
         "referral": referral,
