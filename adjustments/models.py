@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
+from core.attachments import Attachment
 from core.models import BaseModel
 
 
@@ -510,3 +511,18 @@ class DyslexiaReferral(BaseModel):
         if self.risk_assessment_on is None or start is None:
             return None
         return self.risk_assessment_on <= start
+
+
+class AccessToWorkDocument(Attachment):
+    """Evidence for an Access to Work application (the award letter, the workplace assessment
+    report): a checked file served only to those who may see the passport."""
+
+    application = models.ForeignKey(
+        AccessToWork, on_delete=models.CASCADE, related_name="documents"
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.original_name} (Access to Work {self.application_id})"

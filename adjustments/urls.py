@@ -1,6 +1,6 @@
 from django.urls import path
 
-from adjustments import views
+from adjustments import attachment_views, views
 
 app_name = "adjustments"
 
@@ -34,6 +34,16 @@ urlpatterns = [
         name="adjustment-action",
     ),
     path("access-to-work/<int:pk>/", views.access_to_work_edit, name="access-to-work-edit"),
+    path(
+        "access-to-work/<int:pk>/documents/",
+        attachment_views.access_to_work_documents,
+        name="access-to-work-documents",
+    ),
+    path(
+        "access-to-work/documents/<int:pk>/",
+        attachment_views.access_to_work_document,
+        name="access-to-work-document",
+    ),
     path("referrals/", views.referral_list, name="referrals"),
     path("referrals/send/", views.referral_send, name="referral-send"),
     path("referrals/send-all/", views.referral_send_to_joiners, name="referral-send-all"),

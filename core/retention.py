@@ -27,10 +27,17 @@ class RetentionPolicy:
     action: str  # "anonymise" or "delete"
     find: Callable[[datetime], QuerySet] = None  # records due at a cutoff
     apply: Callable[[QuerySet], int] = None  # anonymise or delete them; return how many
+    action_setting: str = ""  # an admin setting that chooses the action, where there is one
 
     @property
     def months(self) -> int:
         return int(get_setting(f"retention-{self.key}-months", self.default_months))
+
+    @property
+    def current_action(self) -> str:
+        if not self.action_setting:
+            return self.action
+        return get_setting(self.action_setting, self.action)
 
 
 _policies: dict[str, RetentionPolicy] = {}
@@ -64,7 +71,7 @@ def retention_run(*, actor=None, as_of: date | None = None, dry_run: bool = True
                 {
                     "key": policy.key,
                     "label": policy.label,
-                    "action": policy.action,
+                    "action": policy.current_action,
                     "months": policy.months,
                     "cutoff": cutoff.date().isoformat(),
                     "count": count,

@@ -57,3 +57,7 @@ class PerformanceConfig(AppConfig):
             )
         )
         work.register(performance_work_for)
+
+        from performance import privacy
+
+        privacy.register()

@@ -48,3 +48,7 @@ class RecruitmentConfig(AppConfig):
                 )
             )
         work.register(recruitment_work_for)
+
+        from recruitment import privacy
+
+        privacy.register()

@@ -521,3 +521,50 @@ def tie_break_record(
     )
     audit_action(actor=actor, action="recruitment.tie_break.recorded", obj=decision)
     return decision
+
+
+ERASED_NAME = "Erased"
+
+
+def _eoi_anonymise_one(eoi: EOI) -> None:
+    """Blank everything that identifies the person; keep what the figures count (route,
+    received date, status, sources with their channel, campaign, zone and ambassador)."""
+    eoi.first_name, eoi.last_name = ERASED_NAME, f"EOI {eoi.pk}"
+    eoi.email, eoi.phone = f"erased-{eoi.pk}@erased.invalid", ""
+    eoi.postcode = (eoi.postcode or "").split(" ")[0][:4]  # the district only
+    eoi.over_17 = eoi.right_to_work = eoi.lived_in_uk_3_years = eoi.has_degree = None
+    eoi.next_action, eoi.next_action_on, eoi.assigned_to = "", None, None
+    if eoi.status != EOI.Status.CLOSED:
+        eoi.status, eoi.closed_reason = EOI.Status.CLOSED, EOI.ClosedReason.WITHDRAWN
+    eoi.full_clean()
+    eoi.save()
+    ContactLog.objects.filter(eoi=eoi).delete()
+    EOIEquality.objects.filter(eoi=eoi).delete()
+    PositiveActionSupport.objects.filter(eoi=eoi).update(notes="")
+    StageResult.objects.filter(candidate__eoi=eoi).update(note="")
+
+
+def eoi_anonymise(*, eoi_ids) -> int:
+    """Anonymise EOIs (and any duplicates merged into them) without writing their old values
+    into the change history again. Returns how many EOI rows were anonymised."""
+    from auditlog.context import disable_auditlog
+
+    count = 0
+    with transaction.atomic(), disable_auditlog():
+        for eoi in EOI.objects.filter(pk__in=list(eoi_ids)).select_for_update():
+            for each in [eoi, *EOI.objects.filter(merged_into=eoi)]:
+                _eoi_anonymise_one(each)
+                count += 1
+    return count
+
+
+@transaction.atomic
+def eoi_erase(*, actor, eoi: EOI) -> EOI:
+    """Erase an EOI's personal details when the person withdraws consent, keeping the anonymous
+    row so channel, campaign and date counts still add up. Records an audit action with no
+    personal data in it."""
+    if eoi.first_name == ERASED_NAME:
+        raise ValidationError("This EOI has already been erased.")
+    count = eoi_anonymise(eoi_ids=[eoi.pk])
+    audit_action(actor=actor, action="recruitment.eoi.erased", obj=eoi, data={"rows": count})
+    return EOI.objects.get(pk=eoi.pk)

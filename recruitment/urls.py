@@ -1,6 +1,6 @@
 from django.urls import path
 
-from recruitment import views, views_pipeline
+from recruitment import privacy_views, views, views_pipeline
 
 app_name = "recruitment"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("eois/<int:pk>/merge/", views.eoi_merge, name="eoi-merge"),
     path("eois/<int:pk>/apply/", views.eoi_apply, name="eoi-apply"),
     path("eois/<int:pk>/adjustment/", views.eoi_adjustment, name="eoi-adjustment"),
+    path("eois/<int:pk>/erase/", privacy_views.eoi_erase, name="eoi-erase"),
     path("eois/<int:pk>/support/", views_pipeline.support_create, name="support-create"),
     path("candidates/", views_pipeline.candidate_list, name="candidate-list"),
     path("candidates/<int:pk>/", views_pipeline.candidate_detail, name="candidate"),

@@ -127,6 +127,7 @@ def eoi_detail(request, pk: int):
         "eoi": eoi,
         "can_work": can_work,
         "can_support": can(request.user, "recruitment.support.record"),
+        "can_erase": can(request.user, "recruitment.pipeline.manage"),
     }
     if can_work:
         context.update(_work_context(eoi))

@@ -29,3 +29,7 @@ class ReportsConfig(AppConfig):
             )
         )
         work.register(reports_work_for)
+
+        from reports import privacy
+
+        privacy.register()

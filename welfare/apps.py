@@ -46,3 +46,7 @@ class WelfareConfig(AppConfig):
             )
         )
         work.register(welfare_work_for)
+
+        from welfare import privacy
+
+        privacy.register()
