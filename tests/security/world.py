@@ -18,16 +18,28 @@ from programmes import services as programme_services
 from reports.models import ReportRun, RequestedVia, RunStatus
 from tests.adjustments.factories import AdjustmentFactory, DyslexiaReferralFactory, PassportFactory
 from tests.performance.factories import make_panel, make_rating, make_year
-from tests.programmes.factories import BenefitFactory, ProfileLineFactory, ProjectFactory
-from tests.recruitment.factories import CandidateFactory, EOIFactory, IntakeFactory
+from tests.programmes.factories import (
+    BenefitFactory,
+    FinancialLineFactory,
+    ProfileLineFactory,
+    ProjectFactory,
+)
+from tests.recruitment.factories import CampaignFactory, CandidateFactory, EOIFactory, IntakeFactory
 from welfare import services as welfare_services
 
 
 def _recruitment(cast) -> dict:
     eoi = EOIFactory(captured_by=cast["ambassador"])
     candidate = CandidateFactory(eoi=EOIFactory(captured_by=cast["recruitment_officer"]))
-    IntakeFactory()
-    return {"eoi": eoi, "candidate": candidate}
+    intake = IntakeFactory()
+    return {
+        "eoi": eoi,
+        # captured by the recruitment officer: outside the ambassador's scope
+        "office_eoi": candidate.eoi,
+        "candidate": candidate,
+        "campaign": CampaignFactory(),
+        "intake": intake,
+    }
 
 
 def _welfare(cast) -> dict:
@@ -86,6 +98,7 @@ def _programmes(cast) -> dict:
     project = ProjectFactory(owner=cast["benefits_analyst"])
     benefit = BenefitFactory(project=project, owner=cast["benefits_analyst"])
     line = ProfileLineFactory(benefit=benefit)
+    financial_line = FinancialLineFactory(project=project)
     review = programme_services.benefits_review_take(
         actor=cast["benefits_analyst"], title="ABR", as_at=date(2026, 9, 30)
     )
@@ -94,6 +107,7 @@ def _programmes(cast) -> dict:
         "programme": project.programme,
         "benefit": benefit,
         "profile_line": line,
+        "financial_line": financial_line,
         "review": review,
     }
 
