@@ -76,6 +76,10 @@ INSIGHT = "admin people_analyst"
 # so a board-pack run or page is 404 to them; anyone outside every audience gets 403
 OTHER_REPORT_AUDIENCES = "recruitment_officer welfare_officer ra_officer benefits_analyst"
 REPORT_USERS = f"{INSIGHT} {OTHER_REPORT_AUDIENCES}"
+# the report users outside the weekly recruitment pipeline's audience: its runs are 404 to them
+NOT_PIPELINE_AUDIENCE = dict.fromkeys(
+    ["people_analyst", "welfare_officer", "ra_officer", "benefits_analyst"], 404
+)
 # the imports page offers each user the kinds they may run (core/imports.py registry.for_user):
 # admins colleagues; recruitment officers EOIs and stage results; the benefits analyst
 # financial lines and benefits
@@ -255,7 +259,11 @@ TABLE: dict[str, Expect] = {
     "reports:library": Expect(ok=REPORT_USERS),
     "reports:report": board_pack(),
     "reports:run": board_pack(record="report_run"),
-    "reports:run-progress": board_pack(record="report_run"),
+    "reports:run-progress": Expect(
+        ok="admin recruitment_officer",
+        record="pipeline_run",
+        also=NOT_PIPELINE_AUDIENCE,
+    ),
     # the run has no PDF file: every report user gets 404, everyone else 403 before that
     "reports:download": board_pack(
         record="report_run", also={"admin": 404, "people_analyst": 404}, args={"kind": "pdf"}
@@ -294,10 +302,11 @@ TABLE: dict[str, Expect] = {
     "v1:benefit-list": api(ok=EVERYONE),
     "v1:benefit-detail": api(ok=PROGRAMME_READERS, other=404, record="benefit"),
     "v1:report-run-list": api(ok=REPORT_USERS),
+    # a run of the recruitment officers' weekly pipeline: 404 to the other report audiences
     "v1:report-run-detail": api(
-        ok=INSIGHT,
-        record="report_run",
-        also=dict.fromkeys(OTHER_REPORT_AUDIENCES.split(), 404),
+        ok="admin recruitment_officer",
+        record="pipeline_run",
+        also=NOT_PIPELINE_AUDIENCE,
     ),
     # imports: each kind's own importers; a template of a kind the user may not run is 404
     "imports:upload": Expect(ok=IMPORTERS),

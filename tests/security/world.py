@@ -124,9 +124,19 @@ def _reports(cast) -> dict:
         requested_via=RequestedVia.USER,
         content={"title": "T", "period_label": "Q1", "sections": [], "parameters": []},
     )
+    # a report of another audience: the recruitment officers' weekly pipeline
+    pipeline_run = ReportRun.objects.create(
+        report_type="recruitment-pipeline",
+        period_start=date(2026, 6, 1),
+        period_end=date(2026, 6, 7),
+        period_label="Week of 1 June 2026",
+        parameters={},
+        status=RunStatus.QUEUED,
+        requested_via=RequestedVia.USER,
+    )
     export = SubjectAccessExport(requested_by=cast["admin"], subject=cast["colleague"], summary={})
     export.file.save("subject-access-colleague.zip", ContentFile(b"PK"), save=True)
-    return {"report_run": run, "subject_access": export}
+    return {"report_run": run, "pipeline_run": pipeline_run, "subject_access": export}
 
 
 def build(cast) -> dict:
