@@ -75,9 +75,7 @@ def test_an_officer_merges_a_duplicate_and_takes_an_eoi_to_a_start(page, recruit
     _submit(page, "Make the final offer", "final offer")
     _submit(page, "Place in intake", "placed in intake", Intake=str(intake))
     screenshot(page, "journey-2-candidate")
-    _submit(
-        page, "They have started: create their record", "started", Staff_number="S20260901"
-    )
+    _submit(page, "They have started: create their record", "started", Staff_number="S20260901")
 
     candidate.refresh_from_db()
     assert candidate.status == Candidate.Status.STARTED and candidate.intake == intake

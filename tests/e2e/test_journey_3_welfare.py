@@ -66,9 +66,7 @@ def _officer_contacts_and_supports(page, welfare_officer, case) -> None:
     _submit(page, "Save support", "support saved")
 
 
-def test_a_concern_is_raised_worked_and_closed_as_retained(
-    page, manager, student, welfare_officer
-):
+def test_a_concern_is_raised_worked_and_closed_as_retained(page, manager, student, welfare_officer):
     # Recruitment opened their probation when they started (journey 2 covers that).
     people_services.probation_start(
         actor=None, officer=student, route=student.entry_route, start_date=student.start_date

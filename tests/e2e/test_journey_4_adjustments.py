@@ -82,7 +82,9 @@ def _ra_officer_decides(page, ra_officer, passport) -> None:
     _button(page, "Agree", "passport, agreed")
     _link(page, "Decline", "decline", row=DESK)
     page.get_by_label("Kind of reason").select_option(label="Operational requirement of the role")
-    page.get_by_label("Reason (the colleague will read this)").fill("Response officers hot-desk; a fixed desk cannot be kept.")
+    page.get_by_label("Reason (the colleague will read this)").fill(
+        "Response officers hot-desk; a fixed desk cannot be kept."
+    )
     _button(page, "Decline", "passport, declined")
     _link(page, "In place", "in place", row=SOFTWARE)
     _button(page, "In place", "passport, in place")
