@@ -116,7 +116,7 @@ def _open(browser, live_server, **options):
     context = browser.new_context(base_url=live_server.url, **options)
     page = context.new_page()
     page.tab = Tab(page)
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(30_000)  # a busy CI machine is slow to start the live server
     return context, page
 
 

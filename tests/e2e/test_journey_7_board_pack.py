@@ -10,9 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from people.models import PersonType
 from reports.models import ReportRun, RunStatus
 from reports.tasks import run_report
 from tests.browser import assert_accessible, screenshot, sign_in
+from tests.reports.factories import workforce
+
+OFFICER, STAFF = PersonType.POLICE_OFFICER, PersonType.POLICE_STAFF
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -35,7 +39,23 @@ def _ask_for_the_board_pack(page) -> None:
         page.get_by_role("button", name="Run now").click()
 
 
+def _charts_have_text_alternatives(page) -> None:
+    charts = page.locator("main figure img")
+    assert charts.count() > 0
+    for alt in charts.evaluate_all("imgs => imgs.map(img => img.alt)"):
+        assert len(alt) > 20, alt  # says what the chart shows, not just "chart"
+
+
 def test_an_analyst_runs_the_board_pack_and_downloads_the_pdf(page, people_analyst, held_tasks):
+    workforce(
+        {
+            ("White", OFFICER): 40,
+            ("Asian or Asian British", OFFICER): 12,
+            ("Black, Black British, Caribbean or African", OFFICER): 6,
+            ("White", STAFF): 30,
+            ("Mixed or multiple ethnic groups", STAFF): 7,
+        }
+    )
     sign_in(page, people_analyst)
     assert_accessible(page, "analyst's home page")
     _ask_for_the_board_pack(page)
@@ -46,8 +66,9 @@ def test_an_analyst_runs_the_board_pack_and_downloads_the_pdf(page, people_analy
     assert_accessible(page, "run page, queued")
     [run_id] = held_tasks
     run_report.apply(args=[run_id])  # the worker picks it up; the page polls and reloads
-    page.get_by_role("heading", name="Download").wait_for(timeout=15_000)
+    page.get_by_role("heading", name="Download").wait_for()
     assert_accessible(page, "board pack, built")
+    _charts_have_text_alternatives(page)
     screenshot(page, "journey-7-board-pack")
 
     with page.expect_download() as download:
