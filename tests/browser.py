@@ -211,7 +211,22 @@ def sign_in(page, user, password: str | None = None) -> None:
         assert urlsplit(page.url).path != "/accounts/mfa/", "the code was refused"
 
 
+FOCUS_STYLE = """el => {
+    const style = getComputedStyle(el);
+    return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
+        || style.boxShadow !== "none";
+}"""
+
+
+def assert_focus_visible(locator) -> None:
+    """The focused control shows it: an outline or a focus ring (WCAG 2.4.7)."""
+    assert locator.evaluate("el => el === document.activeElement"), "focus is elsewhere"
+    assert locator.evaluate(FOCUS_STYLE), "no visible focus indicator"
+
+
 def press(page, locator) -> None:
-    """Move focus to a control and press Enter, as a keyboard user does."""
+    """Move focus to a control, check the focus shows, and press Enter, as a keyboard
+    user does."""
     locator.focus()
+    assert_focus_visible(locator)
     page.keyboard.press("Enter")

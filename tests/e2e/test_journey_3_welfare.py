@@ -5,7 +5,7 @@ closes the case as retained."""
 import pytest
 
 from people import services as people_services
-from tests.browser import assert_accessible, press, screenshot, sign_in
+from tests.browser import assert_accessible, assert_focus_visible, press, screenshot, sign_in
 from welfare.models import Outcome, SupportKind, WelfareCase
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -20,6 +20,7 @@ def _follow(page, name: str, context: str) -> None:
 
 def _type(page, label: str, text: str) -> None:
     page.get_by_label(label).focus()
+    assert_focus_visible(page.get_by_label(label))
     page.keyboard.type(text)
 
 
