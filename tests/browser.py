@@ -146,8 +146,8 @@ def phone_page(browser, live_server):
 
 
 def assert_accessible(page, context: str = "") -> list[str]:
-    """Run axe-core (WCAG 2.2 A and AA) on the current page: no serious or critical issue.
-    Returns the ids of the lesser violations."""
+    """Run axe-core (WCAG 2.2 A and AA) on the current page: no serious or critical issue,
+    and every table has header cells. Returns the ids of axe's lesser violations."""
     page.evaluate(AXE.read_text() + "\n;0")  # evaluate is not subject to the page's CSP
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
@@ -159,6 +159,11 @@ def assert_accessible(page, context: str = "") -> list[str]:
         for v in result["violations"]
         if v["impact"] in SERIOUS
     ]
+    headless = page.evaluate(
+        "[...document.querySelectorAll('main table')].filter(t => !t.querySelector('th')).length"
+    )
+    if headless:
+        bad.append(f"{headless} table(s) without header cells")
     assert bad == [], f"accessibility problems on {context or page.url}: {bad}"
     if hasattr(page, "tab"):
         page.tab.checked.add(urlsplit(page.url).path)
