@@ -128,6 +128,17 @@ def wrk(url: str, cookie: str, seconds: int, lua: str) -> tuple[float, float, in
     return p50 / 1000, p95 / 1000, requests, errors
 
 
+def queries_for_capture(url: str, cookie: str) -> int:
+    """One warm GET of `url` with the session cookie (the caller captures the queries)."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies[settings.SESSION_COOKIE_NAME] = cookie
+    client.get(url)
+    return client.get(url).status_code
+
+
 def queries_for(url: str, cookie: str) -> tuple[int, int]:
     from django.conf import settings
     from django.db import connection
