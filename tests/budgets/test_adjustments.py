@@ -33,7 +33,12 @@ def test_joiner_needs(cast, client_for, flat):
         client_for(cast["ra_officer"]),
         reverse("adjustments:needs"),
         lambda n: JoinerNeed.objects.bulk_create(
-            JoinerNeed(name=f"Joiner {i}", details="Ramp", source="EOI") for i in range(n)
+            JoinerNeed(
+                name=f"Joiner {i}",
+                details="Ramp",
+                source=f"EOI {JoinerNeed.objects.count() + i + 100}",
+            )
+            for i in range(n)
         ),
     )
 
@@ -44,7 +49,12 @@ def test_a_joiner_need(cast, client_for, flat):
         client_for(cast["ra_officer"]),
         reverse("adjustments:need", args=[need.pk]),
         lambda n: JoinerNeed.objects.bulk_create(
-            JoinerNeed(name=f"Other {i}", details="Ramp", source="EOI") for i in range(n)
+            JoinerNeed(
+                name=f"Other {i}",
+                details="Ramp",
+                source=f"EOI {JoinerNeed.objects.count() + i + 100}",
+            )
+            for i in range(n)
         ),
     )
 

