@@ -97,8 +97,19 @@ CHANNELS = [
     ("school", 5),
     ("other", 3),
 ]
-ETHNICITY = [("W_BRI", 70), ("A_PAK", 6), ("A_IND", 5), ("B_CAR", 3), ("B_AFR", 3),
-             ("M_WBC", 3), ("W_OTH", 4), ("A_BAN", 2), ("O_OTH", 1), ("PNS", 1), ("", 2)]
+ETHNICITY = [
+    ("W_BRI", 70),
+    ("A_PAK", 6),
+    ("A_IND", 5),
+    ("B_CAR", 3),
+    ("B_AFR", 3),
+    ("M_WBC", 3),
+    ("W_OTH", 4),
+    ("A_BAN", 2),
+    ("O_OTH", 1),
+    ("PNS", 1),
+    ("", 2),
+]
 SEX = [("F", 44), ("M", 54), ("", 2)]
 TIMINGS: list[tuple[str, float, int]] = []
 
