@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint format worker beat install migrate demo check-deploy services security clean
+.PHONY: run test lint format worker beat install migrate demo check-deploy services security clean bench-small
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
@@ -64,6 +64,14 @@ security: install
 	$(BIN)/bandit -q -r core people config recruitment welfare adjustments performance programmes reports \
 	  -x '*/migrations/*' --severity-level high
 	$(BIN)/python scripts/audit_dependencies.py
+
+# The benchmark at small scale (~1/100 of 1m): data into peel_bench_small, then gunicorn + wrk
+# for a few seconds a page. It prints figures; docs/PERFORMANCE.md has the 1m-scale run.
+BENCH_SECONDS ?= 2
+bench-small: install services
+	@command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
+	$(BIN)/python -m bench.generate --scale small
+	$(BIN)/python -m bench.run --scale small --seconds $(BENCH_SECONDS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3
