@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 from core import api_views
 from core.api import allow_api_authentication
 from people import api as people_api
+from recruitment.api_edit import EOIWorkView
 
 app_name = "v1"
 
@@ -21,6 +22,7 @@ urlpatterns = [
         [
             path("schema/", SpectacularAPIView.as_view(), name="schema"),
             path("me/", people_api.MeView.as_view(), name="me"),
+            path("eois/<int:pk>/", EOIWorkView.as_view(), name="eoi-work"),
             *router.urls,
         ]
     ),

@@ -112,10 +112,10 @@ def passport_submit(*, actor, passport: Passport) -> Passport:
         raise ValidationError(
             {"impact": "Say something about your conditions or their impact before submitting."}
         )
-    passport.version += 1
+    passport.submitted_version += 1
     PassportVersion.objects.create(
         passport=passport,
-        number=passport.version,
+        number=passport.submitted_version,
         content={field: getattr(passport, field) for field in SNAPSHOT_FIELDS},
         submitted_by=actor,
     )
@@ -124,7 +124,7 @@ def passport_submit(*, actor, passport: Passport) -> Passport:
     passport.acknowledged_at = None
     passport.full_clean()
     passport.save()
-    timeline(passport, actor, "passport.submitted", f"Version {passport.version} submitted")
+    timeline(passport, actor, "passport.submitted", f"Version {passport.submitted_version} submitted")
     return passport
 
 
