@@ -124,7 +124,9 @@ def passport_submit(*, actor, passport: Passport) -> Passport:
     passport.acknowledged_at = None
     passport.full_clean()
     passport.save()
-    timeline(passport, actor, "passport.submitted", f"Version {passport.submitted_version} submitted")
+    timeline(
+        passport, actor, "passport.submitted", f"Version {passport.submitted_version} submitted"
+    )
     return passport
 
 
