@@ -1,8 +1,8 @@
 """Admin-editable figures with code defaults: `get_setting("welfare-first-contact-days", 2)`."""
 
-from typing import Any
-
+import contextlib
 import logging
+from typing import Any
 
 from django.core.cache import cache
 from redis.exceptions import RedisError
@@ -26,10 +26,8 @@ def get_setting(key: str, default: Any) -> Any:
         return cached["v"]
     row = Setting.objects.filter(key=key).values_list("value", flat=True).first()
     value = default if row is None else row
-    try:
+    with contextlib.suppress(RedisError):
         cache.set(CACHE_PREFIX + key, {"v": value}, CACHE_SECONDS)
-    except RedisError:
-        pass
     return value
 
 

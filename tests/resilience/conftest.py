@@ -4,6 +4,7 @@ import pytest
 from django.db import connections
 
 from tests.resilience.stack import Stack
+from tests.welfare.conftest import case, on_probation  # noqa: F401 (fixtures for welfare cases)
 
 
 @pytest.fixture

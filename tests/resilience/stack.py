@@ -118,9 +118,8 @@ class Stack:
 
     def web_worker_pids(self) -> set[int]:
         master = self.processes["web"].pid
-        out = subprocess.run(  # noqa: S603
-            ["ps", "-o", "pid=", "--ppid", str(master)], capture_output=True, text=True
-        ).stdout  # noqa: S607
+        command = ["ps", "-o", "pid=", "--ppid", str(master)]
+        out = subprocess.run(command, capture_output=True, text=True).stdout  # noqa: S603
         return {int(pid) for pid in out.split()}
 
     def start_worker(self, name: str = "worker") -> subprocess.Popen:

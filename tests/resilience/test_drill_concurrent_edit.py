@@ -37,8 +37,7 @@ def _save_together(browsers, eoi_id):
 
 def test_drill_4_two_people_save_the_same_record_and_exactly_one_wins(stack):
     officers = [
-        UserFactory(staff_number=f"recruit{i}", roles=[Role.RECRUITMENT_OFFICER])
-        for i in range(2)
+        UserFactory(staff_number=f"recruit{i}", roles=[Role.RECRUITMENT_OFFICER]) for i in range(2)
     ]
     stack.start_web()
     browsers = [stack.browser(officer) for officer in officers]

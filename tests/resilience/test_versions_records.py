@@ -7,14 +7,11 @@ from django.urls import reverse
 from core.concurrency import StaleEdit
 from people.roles import Role
 from tests.factories import UserFactory
-from tests.welfare.conftest import case, on_probation  # noqa: F401 (fixtures)
 from welfare import services as welfare_services
 from welfare.models import WelfareCase
 
 
-def test_a_stale_welfare_assignment_is_refused_and_shows_who_they_chose(
-    client_for, cast, case
-):
+def test_a_stale_welfare_assignment_is_refused_and_shows_who_they_chose(client_for, cast, case):
     other = UserFactory(staff_number="welfare2", roles=[Role.WELFARE_OFFICER])
     loaded_at = case.version
     url = reverse("welfare:case-assign", args=[case.pk])
