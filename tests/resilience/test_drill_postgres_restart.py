@@ -24,7 +24,7 @@ def _ctl(action: str) -> None:
 
 
 def _postgres_up() -> bool:
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         ["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q"],  # noqa: S607
         check=False,
         timeout=10,
