@@ -2,7 +2,8 @@
 (without the time it was generated), so two databases can be compared: the backup and restore
 check (tests/resilience/test_backup_restore.py, docs/OPERATIONS.md).
 
-    DATABASE_URL=postgres://... python scripts/report_fingerprint.py board-pack 2026-07-01:2026-09-30
+    DATABASE_URL=postgres://... python scripts/report_fingerprint.py \
+        board-pack 2026-07-01:2026-09-30
 """
 
 import json
