@@ -50,3 +50,27 @@ def test_a_stale_support_record_changes_nothing(cast, case):
     case = WelfareCase.objects.get(pk=case.pk)
     assert case.support_notes == "Moved nearer home"
     assert list(case.support.values_list("kind", flat=True)) == ["posting_change"]
+
+
+def _passport_data(passport, **changes):
+    from adjustments.services.passports import OWNER_SECTIONS
+
+    data = {field: getattr(passport, field) for field in OWNER_SECTIONS}
+    return {**{k: ("on" if v is True else v) for k, v in data.items() if v is not False}, **changes}
+
+
+def test_a_stale_passport_edit_is_refused_and_shows_the_saved_sections(client_for, colleague):
+    from adjustments.models import Passport
+    from tests.adjustments.factories import PassportFactory
+
+    passport = PassportFactory(owner=colleague)
+    url = reverse("adjustments:passport-edit", args=[passport.pk])
+    phone, laptop = client_for(colleague), client_for(colleague)
+    loaded_at = passport.version
+    saved = phone.post(url, _passport_data(passport, impact="Noise", version=loaded_at))
+    assert saved.status_code == 302
+    refused = laptop.post(url, _passport_data(passport, impact="Glare", version=loaded_at))
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert "Someone else saved this record" in page and "Noise" in page and "Glare" in page
+    assert Passport.objects.get(pk=passport.pk).impact == "Noise"
