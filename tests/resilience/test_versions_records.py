@@ -74,3 +74,29 @@ def test_a_stale_passport_edit_is_refused_and_shows_the_saved_sections(client_fo
     page = refused.content.decode()
     assert "Someone else saved this record" in page and "Noise" in page and "Glare" in page
     assert Passport.objects.get(pk=passport.pk).impact == "Noise"
+
+
+def test_a_stale_benefit_edit_is_refused_and_shows_their_measure(client_for, benefits_analyst):
+    from programmes.models import Benefit
+    from tests.programmes.factories import BenefitFactory
+
+    benefit = BenefitFactory()
+    url = reverse("programmes:benefit-edit", args=[benefit.pk])
+    data = {
+        "project": benefit.project_id,
+        "description": benefit.description,
+        "kind": benefit.kind,
+        "benefit_class": benefit.benefit_class,
+        "owner": benefit.owner.staff_number,
+        "department": benefit.department_id,
+        "unit": benefit.unit,
+        "version": benefit.version,
+    }
+    first, second = client_for(benefits_analyst), client_for(benefits_analyst)
+    assert first.post(url, {**data, "measure": "Hours saved"}).status_code == 302
+    refused = second.post(url, {**data, "measure": "Days lost"})
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert "Someone else saved this record" in page
+    assert "Hours saved" in page and "Days lost" in page
+    assert Benefit.objects.get(pk=benefit.pk).measure == "Hours saved"
