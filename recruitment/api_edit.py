@@ -6,6 +6,8 @@ HTTP 409 with what they changed (core.api turns StaleEdit into that), never an o
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,7 +20,7 @@ from recruitment.services import WORK_FIELDS
 
 
 class EOIWorkSerializer(serializers.Serializer):
-    version = serializers.IntegerField(min_value=1)
+    version = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
     assigned_to = serializers.SlugRelatedField(
         slug_field="staff_number", queryset=recruitment_officers(), allow_null=True, required=False
     )
@@ -28,6 +30,16 @@ class EOIWorkSerializer(serializers.Serializer):
     )
     next_action = serializers.CharField(max_length=200, allow_blank=True, required=False)
     next_action_on = serializers.DateField(allow_null=True, required=False)
+
+
+class EOIWorkReadSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    version = serializers.IntegerField()
+    assigned_to = serializers.CharField(allow_null=True, help_text="A staff number.")
+    status = serializers.ChoiceField(choices=EOI.Status.choices)
+    closed_reason = serializers.ChoiceField(choices=EOI.ClosedReason.choices, allow_blank=True)
+    next_action = serializers.CharField(allow_blank=True)
+    next_action_on = serializers.DateField(allow_null=True)
 
 
 def _as_json(eoi: EOI) -> dict:
@@ -53,9 +65,16 @@ class EOIWorkView(APIView):
         except EOI.DoesNotExist as missing:
             raise Http404 from missing
 
+    @extend_schema(responses={200: EOIWorkReadSerializer})
     def get(self, request, pk: int, **kwargs):
         return Response(_as_json(self._eoi(request, pk)))
 
+    @extend_schema(
+        request=EOIWorkSerializer,
+        responses={200: EOIWorkReadSerializer, 409: OpenApiTypes.OBJECT},
+        description="Send the `version` you read. 409 (with `differences`) if someone saved "
+        "the EOI since; nothing is overwritten.",
+    )
     def patch(self, request, pk: int, **kwargs):
         eoi = self._eoi(request, pk)
         if not can(request.user, "recruitment.eoi.work", eoi):
