@@ -36,7 +36,8 @@ def cast_for_drills() -> dict:
 
 @dataclass
 class Hit:
-    at: float
+    started: float
+    ended: float
     path: str
     status: int  # 0 when no answer came back at all
 
@@ -51,11 +52,12 @@ class Browsing:
     def _loop(self, browser, paths):
         while not self._stop.is_set():
             for path in paths:
+                started = time.monotonic()
                 try:
                     status = browser.get(path).status_code
                 except requests.RequestException:
                     status = 0
-                self.hits.append(Hit(time.monotonic(), path, status))
+                self.hits.append(Hit(started, time.monotonic(), path, status))
             time.sleep(0.05)
 
     def start(self) -> "Browsing":
@@ -74,5 +76,12 @@ class Browsing:
         for thread in self.threads:
             thread.join(timeout=60)
 
-    def tally(self, start: float = 0, end: float = float("inf")) -> Counter:
-        return Counter(h.status for h in self.hits if start <= h.at < end)
+    def tally(self) -> Counter:
+        return Counter(h.status for h in self.hits)
+
+    def phases(self, down: float, up: float) -> tuple[Counter, Counter, Counter]:
+        """Answers to requests over before `down`, begun after `up`, and the rest (during)."""
+        before = Counter(h.status for h in self.hits if h.ended < down)
+        after = Counter(h.status for h in self.hits if h.started >= up)
+        during = self.tally() - before - after
+        return before, during, after

@@ -72,7 +72,7 @@ def test_drill_3_postgres_restart_gives_503_then_recovers_without_restarts(stack
             _ctl("start")
             wait_until(_postgres_up, timeout=60, what="PostgreSQL restored")
         connections.close_all()
-    before, during, after = browsing.tally(0, down), browsing.tally(down, up), browsing.tally(up)
+    before, during, after = browsing.phases(down, up)
     say(
         f"drill 3: PostgreSQL restart took {up - down:.1f} s; answers before {dict(before)}, "
         f"during {dict(during)}, after {dict(after)}; gunicorn workers {sorted(pids)} -> "

@@ -57,7 +57,7 @@ def test_drill_2_redis_away_for_30_seconds_loses_nothing(stack):
 
     wait_until(lambda: _all_built(len(months)), timeout=180, every=1, what="every run built")
     built = time.monotonic()
-    during, after = browsing.tally(down, up), browsing.tally(up)
+    _, during, after = browsing.phases(down, up)
     successes = LogEntry.objects.filter(additional_data__action="reports.run.succeeded").count()
     say(
         f"drill 2: page answers while Redis was away {dict(during)}, after {dict(after)}; "
