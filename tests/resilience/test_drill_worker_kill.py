@@ -4,6 +4,7 @@ completes exactly once after a new worker starts."""
 import os
 import signal
 import time
+from datetime import date
 
 import pytest
 from auditlog.models import LogEntry
@@ -28,7 +29,7 @@ def test_drill_1_a_killed_worker_is_replaced_and_the_run_completes_once(stack):
     stack.start_web()
     first = stack.start_worker("worker-1")
     browser = stack.browser(analyst)
-    period = periods.recent("month", __import__("datetime").date.today())[1]
+    period = periods.recent("month", date.today())[1]
     page = f"/reports/{SLOW}/"
     started = time.monotonic()
     asked = browser.post(
