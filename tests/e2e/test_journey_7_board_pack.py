@@ -23,9 +23,19 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def held_tasks(monkeypatch):
-    """Queued report runs wait here instead of running inline."""
+    """Report runs queued through the outbox wait here instead of running inline."""
+    from core import outbox
+
     held = []
-    monkeypatch.setattr(run_report, "apply_async", lambda args, **_: held.append(args[0]))
+    send = outbox._send
+
+    def hold(message):
+        if message.task == run_report.name:
+            held.append(message.args[0])
+        else:
+            send(message)
+
+    monkeypatch.setattr(outbox, "_send", hold)
     return held
 
 
