@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint format worker beat install migrate demo check-deploy services security clean
+.PHONY: run test lint format worker beat install migrate demo check-deploy services security clean bench-small resilience load-check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
@@ -36,8 +36,21 @@ run: demo
 services:
 	@scripts/services.sh
 
+# The main suite in parallel, then the resilience drills alone: they start real processes,
+# stop a Redis of their own and restart PostgreSQL (docs/OPERATIONS.md, "Drills").
 test: install services
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -m "not resilience" $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory resilience
+
+RESILIENCE_PYTEST := DJANGO_SETTINGS_MODULE=config.settings.test LOG_LEVEL=WARNING $(BIN)/python -m pytest tests/resilience -p no:xdist -s -q
+
+resilience: install services
+	$(RESILIENCE_PYTEST) -m "resilience and not load"
+
+# wrk against gunicorn on loopback: 60 s, 16 connections, three roles; prints p50/p95/p99.
+load-check: install services
+	@command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
+	$(RESILIENCE_PYTEST) -m load
 
 lint: install
 	$(BIN)/ruff check .
@@ -64,6 +77,14 @@ security: install
 	$(BIN)/bandit -q -r core people config recruitment welfare adjustments performance programmes reports \
 	  -x '*/migrations/*' --severity-level high
 	$(BIN)/python scripts/audit_dependencies.py
+
+# The benchmark at small scale (~1/100 of 1m): data into peel_bench_small, then gunicorn + wrk
+# for a few seconds a page. It prints figures; docs/PERFORMANCE.md has the 1m-scale run.
+BENCH_SECONDS ?= 2
+bench-small: install services
+	@command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
+	$(BIN)/python -m bench.generate --scale small
+	$(BIN)/python -m bench.run --scale small --seconds $(BENCH_SECONDS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3

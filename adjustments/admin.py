@@ -42,7 +42,14 @@ class ConsentInline(admin.TabularInline):
 
 @admin.register(Passport)
 class PassportAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "owner", "status", "version", "submitted_at", "review_date"]
+    list_display = [
+        "__str__",
+        "owner",
+        "status",
+        "submitted_version",
+        "submitted_at",
+        "review_date",
+    ]
     list_filter = ["status", "conditions_visibility", "review_date"]
     search_fields = ["owner__staff_number", "owner__last_name"]
     raw_id_fields = ["owner", "ra_officer", "section_4_1_by", "joiner_need"]

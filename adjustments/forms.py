@@ -19,6 +19,11 @@ class PassportForm(forms.ModelForm):
         widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in OWNER_SECTIONS}
 
 
+class PassportEditForm(PassportForm):
+    # The version the page was loaded at: a save against an older one is refused (StaleEdit).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
 class PassportCreateForm(PassportForm):
     review_date = _date(
         "First review date", required=False, help_text="Leave blank for 6 months from today."

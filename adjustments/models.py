@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from core.attachments import Attachment
-from core.models import BaseModel
+from core.models import BaseModel, VersionedModel
 
 
 class JoinerNeed(BaseModel):
@@ -53,7 +53,7 @@ class JoinerNeed(BaseModel):
         return f"Adjustment need from {self.source}"
 
 
-class Passport(BaseModel):
+class Passport(BaseModel, VersionedModel):
     """A colleague's Reasonable Adjustment Passport (board paper §47). It belongs to the
     colleague and moves with them; this row is the working copy, each submission is kept as a
     PassportVersion."""
@@ -75,7 +75,9 @@ class Passport(BaseModel):
 
     owner = models.ForeignKey("people.User", on_delete=models.PROTECT, related_name="passports")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
-    version = models.PositiveIntegerField(default=0, help_text="Submitted versions so far.")
+    submitted_version = models.PositiveIntegerField(
+        default=0, help_text="Submitted versions so far."
+    )
     about_me = models.TextField("About me", blank=True)
     conditions = models.TextField(
         blank=True, help_text="In your own words. You do not need a diagnosis."

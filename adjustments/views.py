@@ -20,6 +20,7 @@ from adjustments.filters import JoinerNeedFilter, QueueFilter, ReferralFilter
 from adjustments.models import AccessToWork, Adjustment, JoinerNeed
 from adjustments.permissions import manager_has_consent
 from core.audit import record_read
+from core.concurrency import StaleEdit
 from core.exports import export_format, export_response
 from core.pagination import keyset_paginate
 from people.models import User
@@ -134,14 +135,23 @@ def manager_shared(passport) -> bool:
 def passport_edit(request, pk):
     passport = _passport(request, pk)
     require(request.user, "adjustments.passport.edit", passport)
-    form = forms.PassportForm(post_data(request), instance=passport)
+    initial = {"version": passport.version}
+    form = forms.PassportEditForm(post_data(request), instance=passport, initial=initial)
     back = reverse("adjustments:passport", args=[pk])
 
     def save(data):
         services.passport_update(actor=request.user, passport=passport, **data)
         return back
 
-    return _form_page(request, form, "Update my passport", back, save)
+    try:
+        return _form_page(request, form, "Update my passport", back, save)
+    except StaleEdit as stale:
+        # Their saved sections beside this person's; the form now carries their version.
+        data = request.POST.copy()
+        data["version"] = stale.current.version
+        form = forms.PassportEditForm(data, instance=_passport(request, pk))
+        context = {"form": form, "title": "Update my passport", "back": back, "stale": stale}
+        return render(request, "adjustments/form.html", context, status=409)
 
 
 def passport_action(request, pk, action):

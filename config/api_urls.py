@@ -13,6 +13,7 @@ from people import api as people_api
 from performance import api as performance_api
 from programmes import api as programmes_api
 from recruitment import api as recruitment_api
+from recruitment.api_edit import EOIWorkView
 from reports import api as reports_api
 from welfare import api as welfare_api
 
@@ -38,6 +39,7 @@ urlpatterns = [
         [
             path("schema/", SpectacularAPIView.as_view(), name="schema"),
             path("me/", people_api.MeView.as_view(), name="me"),
+            path("eois/<int:pk>/work/", EOIWorkView.as_view(), name="eoi-work"),
             *router.urls,
         ]
     ),

@@ -7,10 +7,13 @@ from celery import current_app
 from django.db import transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
+from redis.exceptions import RedisError
 
 from core.models import OutboxMessage
 
 log = logging.getLogger(__name__)
+# What a send raises when Redis is away or goes away mid-send: the message stays pending.
+UNREACHABLE = (BrokerError, RedisError, OSError)
 
 
 def outbox_enqueue(
@@ -33,7 +36,16 @@ def _send(message: OutboxMessage) -> None:
         app.tasks[message.task].apply(args=message.args, kwargs=message.kwargs)
         return
     options = {"queue": message.queue} if message.queue else {}
-    app.send_task(message.task, args=message.args, kwargs=message.kwargs, retry=False, **options)
+    # ignore_result: the sender never waits for a result, and subscribing to one is a second
+    # round trip to Redis that fails (and breaks the result consumer) while Redis is away.
+    app.send_task(
+        message.task,
+        args=message.args,
+        kwargs=message.kwargs,
+        retry=False,
+        ignore_result=True,
+        **options,
+    )
 
 
 def outbox_dispatch(*, ids: list[int] | None = None, limit: int = 200) -> int:
@@ -53,7 +65,7 @@ def outbox_dispatch(*, ids: list[int] | None = None, limit: int = 200) -> int:
             message.attempts += 1
             try:
                 _send(message)
-            except BrokerError as error:
+            except UNREACHABLE as error:
                 message.last_error = str(error)[:1000]
                 message.save(update_fields=["attempts", "last_error", "updated_at"])
                 log.warning("Outbox: broker unreachable, %s stays pending", message)

@@ -70,7 +70,12 @@ def _after(ordering: tuple[str, ...], values: list) -> Q:
         lookup = "lt" if term.startswith("-") else "gt"
         condition |= equal_so_far & Q(**{f"{name}__{lookup}": value})
         equal_so_far &= Q(**{name: value})
-    return condition
+    # The same rows, plus a plain bound on the leading term (a <= x): PostgreSQL does not read
+    # the OR above as an index range, so without it a deep page scans every row before the
+    # cursor (6 s at row 900,000 of 1,000,000; see docs/PERFORMANCE.md).
+    first = ordering[0]
+    bound = "lte" if first.startswith("-") else "gte"
+    return Q(**{f"{_field_name(first)}__{bound}": values[0]}) & condition
 
 
 def _reverse(ordering: tuple[str, ...]) -> tuple[str, ...]:

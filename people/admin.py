@@ -137,6 +137,8 @@ class EmploymentRecordAdmin(admin.ModelAdmin):
 class EqualityMonitoringAdmin(admin.ModelAdmin):
     """Special category: superusers only, and every record opened is logged."""
 
+    show_full_result_count = False  # no full-table COUNT on the change list
+
     list_display = ["person", "updated_at"]
     search_fields = ["person__staff_number"]
     list_filter = ["updated_at"]
@@ -163,6 +165,7 @@ class ProbationExtensionInline(admin.TabularInline):
 
 @admin.register(Probation)
 class ProbationAdmin(admin.ModelAdmin):
+    show_full_result_count = False  # no full-table COUNT on the change list
     list_display = ["officer", "route", "start_date", "expected_end", "confirmed_on"]
     list_filter = ["route", "start_date", "confirmed_on"]
     search_fields = ["officer__staff_number", "officer__last_name"]

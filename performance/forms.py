@@ -93,7 +93,9 @@ class LevelsForm(PeelForm):
 
 
 class RatingForm(LevelsForm):
-    pass
+    # The rating's version when the page was loaded (0: there was none yet). A save against an
+    # older one is refused (core.concurrency.StaleEdit).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0)
 
 
 class DecisionForm(LevelsForm):

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
-from core.models import BaseModel
+from core.models import BaseModel, VersionedModel
 from core.periods import FinancialYear
 from people.models import Department, Rank
 
@@ -264,7 +264,7 @@ class RatingStatus(models.TextChoices):
     FINAL = "final", "Final"
 
 
-class Rating(BaseModel):
+class Rating(BaseModel, VersionedModel):
     """A colleague's 'what' and 'how' ratings for a year: provisional, moderated, final.
 
     `department` is the colleague's department when the manager rated, so the panel that

@@ -12,6 +12,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from core.audit import audit_action
+from core.concurrency import save_versioned
 from core.outbox import outbox_enqueue
 from people.models import Department, User
 from people.permissions import has_role, is_line_manager_of
@@ -158,22 +159,41 @@ def _check_levels(year: PerformanceYear, what: RatingLevel, how: RatingLevel) ->
         raise ValidationError(errors)
 
 
+RATING_FIELDS = [
+    "department",
+    "manager",
+    "provisional_what",
+    "provisional_how",
+    "how_framework",
+    "provisional_on",
+]
+
+
 @transaction.atomic
 def rating_give(
-    *, actor, year: PerformanceYear, person: User, what: RatingLevel, how: RatingLevel
+    *,
+    actor,
+    year: PerformanceYear,
+    person: User,
+    what: RatingLevel,
+    how: RatingLevel,
+    version: int | None = None,
 ) -> Rating:
     """The line manager's provisional 'what' and 'how' ratings.
 
     Raises PermissionDenied unless the actor is the colleague's line manager; ValidationError
-    outside the year-end phase, once a panel has decided, or for a level from another scale."""
+    outside the year-end phase, once a panel has decided, or for a level from another scale;
+    StaleEdit if the rating was saved since `version` (0: the form saw no rating)."""
     _require_manager(actor, person)
     require_phase(year, {Phase.YEAR_END}, doing="Giving a provisional rating")
     _check_levels(year, what, how)
     if person.department_id is None:
         raise ValidationError("The colleague has no department, so no panel can moderate this.")
-    rating = Rating.objects.filter(year=year, person=person).first()
+    rating = Rating.objects.select_for_update().filter(year=year, person=person).first()
     if rating is not None and rating.status != RatingStatus.PROVISIONAL:
         raise ValidationError("The panel has already decided this rating.")
+    existing = rating is not None
+    expected = rating.version if existing and version is None else version
     rating = rating or Rating(year=year, person=person)
     rating.department_id = person.department_id
     rating.manager = actor
@@ -181,7 +201,10 @@ def rating_give(
     rating.how_framework = year.how_framework
     rating.provisional_on = _today()
     rating.full_clean()
-    rating.save()
+    if existing:
+        save_versioned(rating, expected_version=expected, fields=RATING_FIELDS)
+    else:
+        rating.save()
     audit_action(actor=actor, action="performance.rating.provisional", obj=rating)
     return rating
 

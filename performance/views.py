@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core.audit import record_read
+from core.concurrency import StaleEdit
 from core.exports import export_format, export_response
 from core.pagination import keyset_paginate
 from people.permissions import has_role, require
@@ -187,31 +188,49 @@ def team_member(request, staff_number: str):
         _, service, done = MEMBER_ACTIONS[action]
         try:
             service(request, year, person, forms[action].cleaned_data)
+        except StaleEdit as stale:
+            return _stale_rating(request, year, person, stale)
         except ValidationError as error:
             forms[action].add_service_error(error)
         else:
             messages.success(request, done)
             url = reverse("performance:team-member", args=[person.staff_number])
             return redirect(_with_year(url, year))
+    return _member_page(request, year, person, forms)
+
+
+def _member_page(request, year, person, forms, stale=None):
     groups = selectors.objectives_for(person=person, year=year)
-    return render(
-        request,
-        "performance/team_member.html",
-        {
-            "year": year,
-            "phase": selectors.phase_of(year),
-            "person": person,
-            "groups": groups,
-            "missing": selectors.missing_text(groups),
-            "page": keyset_paginate(
-                selectors.check_ins_for(person=person, year=year),
-                ordering=("-held_on", "-id"),
-                cursor=request.GET.get("after"),
-            ),
-            "rating": selectors.rating_for(person=person, year=year),
-            "forms": forms,
-        },
-    )
+    rating = selectors.rating_for(person=person, year=year)
+    if not forms["rating"].is_bound:
+        forms["rating"].initial["version"] = rating.version if rating else 0
+    context = {
+        "year": year,
+        "phase": selectors.phase_of(year),
+        "person": person,
+        "groups": groups,
+        "missing": selectors.missing_text(groups),
+        "page": keyset_paginate(
+            selectors.check_ins_for(person=person, year=year),
+            ordering=("-held_on", "-id"),
+            cursor=request.GET.get("after"),
+        ),
+        "rating": rating,
+        "forms": forms,
+        "stale": stale,
+    }
+    status = 409 if stale else 200
+    return render(request, "performance/team_member.html", context, status=status)
+
+
+def _stale_rating(request, year, person, stale):
+    """Someone saved the rating first: their levels beside this manager's; the form now
+    carries their version, so saving again is a deliberate choice."""
+    data = request.POST.copy()
+    data["rating-version"] = stale.current.version
+    forms = _member_forms(request, year, None)
+    forms["rating"] = RatingForm(data, prefix="rating", year=year)
+    return _member_page(request, year, person, forms, stale=stale)
 
 
 # ---- the moderator -------------------------------------------------------------------------

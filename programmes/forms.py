@@ -106,6 +106,11 @@ class BenefitForm(forms.ModelForm):
         self.helper = _helper("Save benefit")
 
 
+class BenefitEditForm(BenefitForm):
+    # The version the page was loaded at: a save against an older one is refused (StaleEdit).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
 class ProfileLineForm(forms.Form):
     financial_year = fy_field()
     planned = amount_field("Planned")

@@ -14,7 +14,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from core.models import BaseModel
+from core.models import BaseModel, VersionedModel
 from core.periods import FinancialYear, validate_fy_label
 from people.models import Department, Portfolio, User
 
@@ -180,7 +180,7 @@ BEFORE_BASELINE = (BenefitStatus.IDENTIFIED, BenefitStatus.VALIDATED)
 BAU_STATUSES = (BenefitStatus.REALISED, BenefitStatus.PARTLY_REALISED)
 
 
-class Benefit(BaseModel):
+class Benefit(BaseModel, VersionedModel):
     """One line of the benefit register. The baseline fields hold the current approved
     baseline; every approved version is kept in BaselineVersion."""
 

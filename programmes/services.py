@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from core.audit import audit_action
+from core.concurrency import save_versioned
 from people.models import Department, User
 from programmes import selectors
 from programmes.models import (
@@ -179,14 +180,19 @@ def benefit_create(*, actor, reference: str, **fields) -> Benefit:
 
 
 @transaction.atomic
-def benefit_update(*, actor, benefit: Benefit, **fields) -> Benefit:
-    """Change a benefit's descriptive fields; status and baseline have their own services."""
+def benefit_update(*, actor, benefit: Benefit, version: int | None = None, **fields) -> Benefit:
+    """Change a benefit's descriptive fields; status and baseline have their own services.
+
+    Raises StaleEdit if someone saved the benefit since `version` (the one the form had)."""
     unknown = set(fields) - set(DESCRIPTIVE_FIELDS)
     if unknown:
         raise TypeError(f"benefit_update() got unexpected fields {sorted(unknown)}")
+    benefit = Benefit.objects.select_for_update().get(pk=benefit.pk)
+    expected = benefit.version if version is None else version
     for name, value in fields.items():
         setattr(benefit, name, value)
-    _save(benefit)
+    benefit.full_clean()
+    save_versioned(benefit, expected_version=expected, fields=sorted(fields))
     audit_action(
         actor=actor,
         action="programmes.benefit.updated",

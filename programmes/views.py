@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core.concurrency import StaleEdit
 from core.exports import export_format, export_response
 from core.pagination import keyset_paginate
 from people.permissions import can, require
@@ -126,17 +127,31 @@ def benefit_create(request):
 def benefit_edit(request, pk):
     _change(request)
     benefit = _benefit(request, pk)
-    form = forms.BenefitForm(request.POST or None, instance=benefit)
+    initial = {"version": benefit.version}
+    form = forms.BenefitEditForm(request.POST or None, instance=benefit, initial=initial)
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "reference"}
         try:
             services.benefit_update(actor=request.user, benefit=benefit, **fields)
+        except StaleEdit as stale:
+            return _stale_benefit(request, pk, stale)
         except ValidationError as error:
             apply_errors(form, error)
         else:
             messages.success(request, "Benefit saved.")
             return redirect("programmes:benefit", pk=benefit.pk)
     return render(request, "programmes/benefit_form.html", {"form": form, "benefit": benefit})
+
+
+def _stale_benefit(request, pk, stale):
+    """Someone saved the benefit first: their values beside this person's; the form now
+    carries their version, so saving again is a deliberate choice."""
+    benefit = _benefit(request, pk)
+    data = request.POST.copy()
+    data["version"] = stale.current.version
+    form = forms.BenefitEditForm(data, instance=benefit)
+    context = {"form": form, "benefit": benefit, "stale": stale}
+    return render(request, "programmes/benefit_form.html", context, status=409)
 
 
 @require_POST

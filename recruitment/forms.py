@@ -240,6 +240,8 @@ class WorkForm(forms.Form):
     )
     next_action = forms.CharField(max_length=200, required=False)
     next_action_on = forms.DateField(required=False, label="Next action by", widget=date_widget())
+    # The version the page was loaded at: a save against an older one is refused (StaleEdit).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from core.equality import Disability, Ethnicity, Religion, Sex, SexualOrientation
-from core.models import BaseModel
+from core.models import BaseModel, VersionedModel
 from people.models import EntryRoute
 from recruitment.validation import format_phone
 
@@ -97,7 +97,7 @@ class Ambassador(BaseModel):
         return f"Ambassador {self.person.get_full_name()}"
 
 
-class ExpressionOfInterest(BaseModel):
+class ExpressionOfInterest(BaseModel, VersionedModel):
     class Status(models.TextChoices):
         NEW = "new", "New"
         CONTACTED = "contacted", "Contacted"

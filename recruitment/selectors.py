@@ -51,7 +51,8 @@ def eoi_detail(*, user, pk: int) -> EOI:
     """One EOI in the user's scope (raises EOI.DoesNotExist otherwise)."""
     return (
         eois_for(user=user)
-        .select_related("assigned_to", "captured_by", "merged_into")
+        # The candidate (reverse one-to-one) in the same query: the page always asks for it.
+        .select_related("assigned_to", "captured_by", "merged_into", "candidate")
         .prefetch_related(
             Prefetch(
                 "sources",

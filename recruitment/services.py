@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from adjustments.services import joiner_need_record
 from core.audit import audit_action
+from core.concurrency import save_versioned
 from people.models import CONSTABLE_ROUTES, User
 from people.services import student_officer_create
 from recruitment.models import (
@@ -229,6 +230,9 @@ def eoi_merge(*, actor, keep: EOI, duplicate: EOI) -> EOI:
     return keep
 
 
+WORK_FIELDS = ["assigned_to", "status", "closed_reason", "next_action", "next_action_on"]
+
+
 @transaction.atomic
 def eoi_work_update(
     *,
@@ -239,11 +243,14 @@ def eoi_work_update(
     closed_reason: str = "",
     next_action: str = "",
     next_action_on: date | None = None,
+    version: int | None = None,
 ) -> EOI:
     """Assign an EOI, move its status (a closed EOI needs a reason) and set the next action.
 
-    Raises ValidationError for a closed EOI without a reason, or a merged EOI."""
+    `version` is the one the person's form was loaded at. Raises ValidationError for a closed
+    EOI without a reason, or a merged EOI; StaleEdit if someone else saved it since."""
     eoi = EOI.objects.select_for_update().get(pk=eoi.pk)
+    expected = eoi.version if version is None else version
     if eoi.merged_into_id:
         raise ValidationError("This EOI was merged into another; work that one instead.")
     if status == EOI.Status.CLOSED and closed_reason == EOI.ClosedReason.DUPLICATE:
@@ -254,7 +261,7 @@ def eoi_work_update(
     eoi.next_action = next_action.strip()
     eoi.next_action_on = None if status == EOI.Status.CLOSED else next_action_on
     eoi.full_clean()
-    eoi.save()
+    save_versioned(eoi, expected_version=expected, fields=WORK_FIELDS)
     audit_action(actor=actor, action="recruitment.eoi.worked", obj=eoi, data={"status": eoi.status})
     return eoi
 

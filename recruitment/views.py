@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.concurrency import StaleEdit
 from core.exports import export_format, export_response
 from core.pagination import keyset_paginate
 from people.permissions import can, has_role, require
@@ -142,6 +143,7 @@ def _work_context(eoi: EOI, **forms) -> dict:
         "closed_reason": eoi.closed_reason,
         "next_action": eoi.next_action,
         "next_action_on": eoi.next_action_on,
+        "version": eoi.version,
     }
     return {
         "contacts": eoi.contacts.select_related("officer"),
@@ -156,9 +158,20 @@ def _work_context(eoi: EOI, **forms) -> dict:
     }
 
 
-def _rerender(request, eoi: EOI, **forms):
+def _rerender(request, eoi: EOI, stale=None, **forms):
     context = {"eoi": eoi, "can_work": True, "can_support": True, **_work_context(eoi, **forms)}
-    return render(request, "recruitment/eoi_detail.html", context, status=400)
+    status = 400
+    if stale is not None:
+        context["stale"], status = stale, 409
+    return render(request, "recruitment/eoi_detail.html", context, status=status)
+
+
+def _stale_form(form_class, request, stale: StaleEdit):
+    """The person's own values again, now carrying the version the other person saved, so a
+    second save (after reading what they changed) is a deliberate overwrite."""
+    data = request.POST.copy()
+    data["version"] = stale.current.version
+    return form_class(data)
 
 
 @require_POST
@@ -169,6 +182,9 @@ def eoi_work(request, pk: int):
     if form.is_valid():
         try:
             services.eoi_work_update(actor=request.user, eoi=eoi, **form.cleaned_data)
+        except StaleEdit as stale:
+            eoi.refresh_from_db()
+            return _rerender(request, eoi, stale, work_form=_stale_form(WorkForm, request, stale))
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -185,5 +186,15 @@ def dashboard(request):
     return render(
         request,
         "recruitment/dashboard.html",
-        {"form": form, **figures.dashboard(start=start, end=end)},
+        {"form": form, **_cached_dashboard(start, end)},
     )
+
+
+DASHBOARD_SECONDS = 300
+
+
+def _cached_dashboard(start, end) -> dict:
+    """The figures are force-wide (the same for everyone who may see them) and may be a few
+    minutes old: at 1,000,000 EOIs they take seconds to count (docs/PERFORMANCE.md)."""
+    key = f"recruitment:dashboard:{start.isoformat()}:{end.isoformat()}"
+    return cache.get_or_set(key, lambda: figures.dashboard(start=start, end=end), DASHBOARD_SECONDS)

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from core.audit import audit_action
+from core.outbox import outbox_enqueue
 from people.permissions import has_role
 from people.roles import Role
 from reports import exports, periods, registry
@@ -41,11 +42,10 @@ REQUEUE_AFTER = timedelta(minutes=15)
 
 
 def _queue(run: ReportRun) -> None:
-    """Send the run to the workers once the current transaction has committed."""
-    from reports.tasks import run_report
-
-    queue = getattr(settings, "PEEL_REPORTS_QUEUE", None)
-    transaction.on_commit(lambda: run_report.apply_async(args=[run.pk], queue=queue))
+    """Write the run's task to the outbox in this transaction; it is sent once committed, or
+    by the outbox dispatcher later if Redis is away (so a request is never lost)."""
+    queue = getattr(settings, "PEEL_REPORTS_QUEUE", None) or ""
+    outbox_enqueue(task="reports.run_report", args=[run.pk], queue=queue)
 
 
 @transaction.atomic

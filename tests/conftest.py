@@ -11,6 +11,8 @@ from people.models import EntryRoute, PersonType, Rank
 from people.roles import Role
 from tests.factories import DepartmentFactory, UserFactory
 
+pytest_plugins = ["tests.browser"]
+
 PASSWORD = "correct-horse-battery"
 
 

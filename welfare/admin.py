@@ -42,6 +42,7 @@ class ThemeInline(admin.TabularInline):
 
 @admin.register(WelfareCase)
 class WelfareCaseAdmin(ReadLoggedAdmin):
+    show_full_result_count = False  # no full-table COUNT on the change list
     list_display = [
         "id",
         "officer",
@@ -63,6 +64,7 @@ class WelfareCaseAdmin(ReadLoggedAdmin):
 
 @admin.register(ContactLogEntry)
 class ContactLogEntryAdmin(ReadLoggedAdmin):
+    show_full_result_count = False  # no full-table COUNT on the change list
     list_display = ["case", "contact_on", "kind", "follow_up_due", "recorded_by"]
     list_filter = ["kind", "contact_on"]
     search_fields = ["case__officer__staff_number", "case__officer__last_name"]

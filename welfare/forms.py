@@ -90,7 +90,13 @@ class CaseOpenForm(forms.Form):
         self.fields["assigned_to"].queryset = welfare_officers()
 
 
+def version_field():
+    """The version of the case the page was loaded at (core.concurrency.save_versioned)."""
+    return forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
 class AssignForm(forms.Form):
+    version = version_field()
     assigned_to = forms.ModelChoiceField(label="Welfare officer", queryset=User.objects.none())
 
     def __init__(self, *args, **kwargs):
@@ -113,6 +119,7 @@ class ContactForm(forms.Form):
 
 
 class SupportForm(forms.Form):
+    version = version_field()
     kinds = forms.MultipleChoiceField(
         label="Support offered",
         choices=SupportKind.choices,

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
-from core.models import BaseModel
+from core.models import BaseModel, VersionedModel
 
 
 class HowOpened(models.TextChoices):
@@ -58,7 +58,7 @@ class ContactKind(models.TextChoices):
 CONTACT_KINDS = {ContactKind.PHONE, ContactKind.IN_PERSON, ContactKind.VIDEO, ContactKind.EMAIL}
 
 
-class WelfareCase(BaseModel):
+class WelfareCase(BaseModel, VersionedModel):
     """One notification about a student officer (a resignation, a line manager's worry, or the
     team's own concern) and the welfare team's work on it until it closes with an outcome."""
 

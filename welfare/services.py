@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from core.audit import audit_action
+from core.concurrency import save_versioned
 from core.periods import add_working_days
 from core.settings_store import get_setting
 from people.models import Probation, User
@@ -158,12 +159,16 @@ def welfare_concern_raise(
 
 
 @transaction.atomic
-def welfare_case_assign(*, actor, case: WelfareCase, assigned_to: User) -> WelfareCase:
-    """Give an open case to a welfare officer. Raises ValidationError otherwise."""
+def welfare_case_assign(
+    *, actor, case: WelfareCase, assigned_to: User, version: int | None = None
+) -> WelfareCase:
+    """Give an open case to a welfare officer. Raises ValidationError otherwise, StaleEdit if
+    someone saved the case since `version` (the one the form was loaded at)."""
     case = WelfareCase.objects.select_for_update().get(pk=case.pk)
+    expected = case.version if version is None else version
     _check_welfare_officer(assigned_to)
     case.assigned_to = assigned_to
-    case.save(update_fields=["assigned_to", "updated_at"])
+    save_versioned(case, expected_version=expected, fields=["assigned_to"])
     audit_action(
         actor=actor,
         action="welfare.case.assigned",
@@ -222,10 +227,19 @@ def _other_needs_notes(chosen: Iterable[str], notes: str, field: str) -> None:
 
 @transaction.atomic
 def welfare_support_record(
-    *, actor, case: WelfareCase, kinds: Iterable[str], offered_on: date, notes: str = ""
+    *,
+    actor,
+    case: WelfareCase,
+    kinds: Iterable[str],
+    offered_on: date,
+    notes: str = "",
+    version: int | None = None,
 ) -> WelfareCase:
-    """Set the support offered: new kinds are dated `offered_on`, kept kinds keep their date."""
+    """Set the support offered: new kinds are dated `offered_on`, kept kinds keep their date.
+
+    Raises StaleEdit (nothing saved) if someone saved the case since `version`."""
     case = WelfareCase.objects.select_for_update().get(pk=case.pk)
+    expected = case.version if version is None else version
     kinds = set(kinds)
     _other_needs_notes(kinds, notes, "support_notes")
     _not_in_future("offered_on", offered_on)
@@ -236,7 +250,7 @@ def welfare_support_record(
         offer.full_clean()
         offer.save()
     case.support_notes = notes.strip()
-    case.save(update_fields=["support_notes", "updated_at"])
+    save_versioned(case, expected_version=expected, fields=["support_notes"])
     audit_action(
         actor=actor, action="welfare.support.recorded", obj=case, data={"kinds": sorted(kinds)}
     )

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core.audit import record_read
+from core.concurrency import StaleEdit
 from core.exports import export_format, export_response
 from core.pagination import keyset_paginate
 from people import services as people_services
@@ -80,9 +81,15 @@ def _case_forms(case, **given):
     support = list(case.support.all())
     themes = list(case.themes.all())
     defaults = {
-        "assign_form": forms.AssignForm(initial={"assigned_to": case.assigned_to_id}),
+        "assign_form": forms.AssignForm(
+            initial={"assigned_to": case.assigned_to_id, "version": case.version}
+        ),
         "support_form": forms.SupportForm(
-            initial={"kinds": [s.kind for s in support], "support_notes": case.support_notes}
+            initial={
+                "kinds": [s.kind for s in support],
+                "support_notes": case.support_notes,
+                "version": case.version,
+            }
         ),
         "themes_form": forms.ThemesForm(
             initial={"themes": [t.theme for t in themes], "theme_notes": case.theme_notes}
@@ -129,6 +136,8 @@ def _case_post(request, pk, form_class, form_name, call, template="welfare/case_
     if form.is_valid():
         try:
             call(case, form.cleaned_data)
+        except StaleEdit as stale:
+            return _show_stale(request, stale, form_class, form_name, template)
         except ValidationError as error:
             forms.apply_errors(form, error)
         else:
@@ -138,6 +147,18 @@ def _case_post(request, pk, form_class, form_name, call, template="welfare/case_
             )
             return redirect(target, pk=case.pk)
     return _show_case(request, case, template, **{form_name: form})
+
+
+def _show_stale(request, stale: StaleEdit, form_class, form_name, template):
+    """Someone saved the case first: their values beside this person's, and the form again
+    (now at their version) so saving once more is a deliberate choice."""
+    data = request.POST.copy()
+    data["version"] = stale.current.version
+    case = selectors.case_for(user=request.user, pk=stale.current.pk)
+    forms_given = {"stale": stale, form_name: form_class(data)}
+    response = _show_case(request, case, template, **forms_given)
+    response.status_code = 409
+    return response
 
 
 @require_POST
@@ -176,6 +197,7 @@ def support_record(request, pk):
             kinds=data["kinds"],
             offered_on=data["offered_on"],
             notes=data["support_notes"],
+            version=data["version"],
         ),
     )
 

@@ -25,6 +25,7 @@ from adjustments.services._common import (
     timeline,
     today,
 )
+from core.concurrency import save_versioned
 from people.models import User
 from people.permissions import require
 
@@ -87,9 +88,15 @@ def passport_create(*, actor, owner: User, review_date: date | None = None, **se
 
 
 @transaction.atomic
-def passport_update(*, actor, passport: Passport, **sections) -> Passport:
-    """The owner changes their own sections. Submitting again makes a new version."""
+def passport_update(
+    *, actor, passport: Passport, version: int | None = None, **sections
+) -> Passport:
+    """The owner changes their own sections. Submitting again makes a new version.
+
+    Raises StaleEdit if the passport was saved since `version` (the one the form was loaded at).
+    """
     passport = _locked(passport)
+    expected = passport.version if version is None else version
     require(actor, "adjustments.passport.edit", passport)
     unknown = set(sections) - set(OWNER_SECTIONS)
     if unknown:
@@ -97,7 +104,7 @@ def passport_update(*, actor, passport: Passport, **sections) -> Passport:
     for field, value in sections.items():
         setattr(passport, field, value)
     passport.full_clean()
-    passport.save()
+    save_versioned(passport, expected_version=expected, fields=list(sections))
     timeline(passport, actor, "passport.updated", "Colleague updated their sections")
     return passport
 
@@ -112,10 +119,10 @@ def passport_submit(*, actor, passport: Passport) -> Passport:
         raise ValidationError(
             {"impact": "Say something about your conditions or their impact before submitting."}
         )
-    passport.version += 1
+    passport.submitted_version += 1
     PassportVersion.objects.create(
         passport=passport,
-        number=passport.version,
+        number=passport.submitted_version,
         content={field: getattr(passport, field) for field in SNAPSHOT_FIELDS},
         submitted_by=actor,
     )
@@ -124,7 +131,9 @@ def passport_submit(*, actor, passport: Passport) -> Passport:
     passport.acknowledged_at = None
     passport.full_clean()
     passport.save()
-    timeline(passport, actor, "passport.submitted", f"Version {passport.version} submitted")
+    timeline(
+        passport, actor, "passport.submitted", f"Version {passport.submitted_version} submitted"
+    )
     return passport
 
 

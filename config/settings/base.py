@@ -266,7 +266,10 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     # One name for each choice set used by several apps' endpoints.
-    "ENUM_NAME_OVERRIDES": {"EntryRouteEnum": "people.models.EntryRoute"},
+    "ENUM_NAME_OVERRIDES": {
+        "EntryRouteEnum": "people.models.EntryRoute",
+        "EOIStatusEnum": "recruitment.models.ExpressionOfInterest.Status",
+    },
 }
 
 PEEL_BEAT_MAX_AGE = env.int("PEEL_BEAT_MAX_AGE", default=180)

@@ -24,7 +24,7 @@ class PassportFactory(factory.django.DjangoModelFactory):
 
 class SubmittedPassportFactory(PassportFactory):
     status = Passport.Status.SUBMITTED
-    version = 1
+    submitted_version = 1
     submitted_at = factory.LazyFunction(timezone.now)
 
 

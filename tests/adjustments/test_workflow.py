@@ -44,7 +44,7 @@ def test_submitting_keeps_each_version(passport, colleague, ra_officer):
     services.passport_update(actor=colleague, passport=passport, impact="Worse in winter")
     services.passport_submit(actor=colleague, passport=passport)
     passport.refresh_from_db()
-    assert passport.version == 2 and passport.status == Passport.Status.SUBMITTED
+    assert passport.submitted_version == 2 and passport.status == Passport.Status.SUBMITTED
     first, second = passport.versions.order_by("number")
     assert first.content["impact"] != second.content["impact"] == "Worse in winter"
 

@@ -89,8 +89,8 @@ def test_the_command_lists_problems_and_fails(tmp_path, departments, capsys):
     with pytest.raises(CommandError, match="1 problems: nothing was imported"):
         call_command("import_data", "colleagues", str(path))
     assert "Row 3, Person type: 'Wizard' is not one Peel knows" in capsys.readouterr().err
-    with pytest.raises(CommandError, match="no import called 'eois'"):
-        call_command("import_data", "eois", str(path))
+    with pytest.raises(CommandError, match="no import called 'spaceships'"):
+        call_command("import_data", "spaceships", str(path))
 
 
 def test_a_kind_is_registered_once():

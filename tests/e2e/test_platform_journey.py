@@ -3,8 +3,7 @@
 import pytest
 
 from people.models import User
-from tests.conftest import PASSWORD
-from tests.e2e.conftest import assert_accessible, sign_in
+from tests.browser import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -12,7 +11,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_a_colleague_uses_peel_by_keyboard_alone(page, colleague):
     page.goto("/accounts/login/")
     assert_accessible(page, "sign-in page")
-    sign_in(page, "colleague", PASSWORD)
+    sign_in(page, colleague)
     assert page.get_by_role("heading", name="My work").is_visible()
     assert_accessible(page, "home page")
 
@@ -33,7 +32,8 @@ def test_a_colleague_uses_peel_by_keyboard_alone(page, colleague):
 
 
 def test_focus_is_visible_on_links_and_buttons(page, colleague):
-    sign_in(page, "colleague", PASSWORD)
+    sign_in(page, colleague)
+    assert_accessible(page, "home page")
     page.keyboard.press("Tab")  # the skip link comes first
     skip = page.get_by_role("link", name="Skip to main content")
     assert skip.evaluate("el => el === document.activeElement")

@@ -176,10 +176,32 @@ def test_the_manager_page_shows_what_is_missing_and_rates(world, cast, client_fo
             "action": "rating",
             "rating-what": level(year, "exceeded").pk,
             "rating-how": level(year, "achieved").pk,
+            "rating-version": 0,
         },
     )
     assert response.status_code == 302
     assert Rating.objects.get(person=cast["colleague"]).provisional_what.code == "exceeded"
+
+
+def test_a_stale_rating_is_refused_and_shows_the_levels_saved(world, cast, client_for):
+    year, url = world["year"], _urls(world)["member"]
+    loaded_at = world["mine"].version
+
+    def rate(code):
+        data = {
+            "action": "rating",
+            "rating-what": level(year, code).pk,
+            "rating-how": level(year, "achieved").pk,
+            "rating-version": loaded_at,
+        }
+        return client_for(cast["manager"]).post(url, data)
+
+    assert rate("exceeded").status_code == 302
+    refused = rate("exceptional")
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert "Someone else saved this record" in page and "What" in page
+    assert Rating.objects.get(pk=world["mine"].pk).provisional_what.code == "exceeded"
 
 
 def test_the_manager_sees_a_bad_date_next_to_the_field(world, cast, client_for):
@@ -208,6 +230,7 @@ def test_a_rating_out_of_phase_is_refused_with_a_message(world, cast, client_for
             "action": "rating",
             "rating-what": level(year, "exceptional").pk,
             "rating-how": level(year, "achieved").pk,
+            "rating-version": world["mine"].version,
         },
     )
     assert response.status_code == 200

@@ -131,7 +131,7 @@ def test_an_officer_works_an_eoi(client_for, recruitment_officer):
     eoi = EOIFactory()
     client = client_for(recruitment_officer)
     url = reverse("recruitment:eoi-work", args=[eoi.pk])
-    refused = client.post(url, {"status": "closed", "closed_reason": ""})
+    refused = client.post(url, {"status": "closed", "closed_reason": "", "version": eoi.version})
     assert refused.status_code == 400 and "Say why" in refused.content.decode()
     next_week = date.today() + timedelta(days=7)
     response = client.post(
@@ -141,6 +141,7 @@ def test_an_officer_works_an_eoi(client_for, recruitment_officer):
             "status": "contacted",
             "next_action": "Call back",
             "next_action_on": next_week.isoformat(),
+            "version": eoi.version,
         },
     )
     assert response.status_code == 302

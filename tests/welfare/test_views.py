@@ -147,7 +147,7 @@ def test_the_team_records_a_resignation_contact_support_and_closure(
     )
     client.post(
         reverse("welfare:support-record", args=[case.pk]),
-        {"kinds": ["posting_change"], "offered_on": "2026-03-11"},
+        {"kinds": ["posting_change"], "offered_on": "2026-03-11", "version": case.version},
     )
     client.post(
         reverse("welfare:resignation-withdraw", args=[case.pk]), {"withdrawn_on": "2026-03-12"}

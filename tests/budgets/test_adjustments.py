@@ -1,0 +1,85 @@
+from django.urls import reverse
+
+from adjustments.models import JoinerNeed
+from tests.adjustments.factories import (
+    AdjustmentFactory,
+    DyslexiaReferralFactory,
+    SubmittedPassportFactory,
+)
+from tests.factories import UserFactory
+
+
+def test_the_ra_queue(cast, client_for, flat):
+    flat(
+        client_for(cast["ra_officer"]),
+        reverse("adjustments:queue"),
+        lambda n: SubmittedPassportFactory.create_batch(n),
+    )
+
+
+def test_a_passport_with_many_adjustments(cast, client_for, flat):
+    officer = cast["ra_officer"]
+    passport = SubmittedPassportFactory(status="in_review", ra_officer=officer)
+    flat(
+        client_for(officer),
+        reverse("adjustments:passport", args=[passport.pk]),
+        lambda n: AdjustmentFactory.create_batch(n, passport=passport),
+        budget=14,
+    )
+
+
+def test_joiner_needs(cast, client_for, flat):
+    flat(
+        client_for(cast["ra_officer"]),
+        reverse("adjustments:needs"),
+        lambda n: JoinerNeed.objects.bulk_create(
+            JoinerNeed(
+                name=f"Joiner {i}",
+                details="Ramp",
+                source=f"EOI {JoinerNeed.objects.count() + i + 100}",
+            )
+            for i in range(n)
+        ),
+    )
+
+
+def test_a_joiner_need(cast, client_for, flat):
+    need = JoinerNeed.objects.create(name="Joiner", details="Ramp", source="EOI 1")
+    flat(
+        client_for(cast["ra_officer"]),
+        reverse("adjustments:need", args=[need.pk]),
+        lambda n: JoinerNeed.objects.bulk_create(
+            JoinerNeed(
+                name=f"Other {i}",
+                details="Ramp",
+                source=f"EOI {JoinerNeed.objects.count() + i + 100}",
+            )
+            for i in range(n)
+        ),
+    )
+
+
+def test_dyslexia_referrals(cast, client_for, flat):
+    flat(
+        client_for(cast["ra_officer"]),
+        reverse("adjustments:referrals"),
+        lambda n: DyslexiaReferralFactory.create_batch(n),
+    )
+
+
+def test_a_dyslexia_referral(cast, client_for, flat):
+    referral = DyslexiaReferralFactory()
+    flat(
+        client_for(cast["ra_officer"]),
+        reverse("adjustments:referral", args=[referral.pk]),
+        lambda n: DyslexiaReferralFactory.create_batch(n),
+    )
+
+
+def test_team_passports(cast, client_for, flat):
+    manager = cast["manager"]
+    flat(
+        client_for(manager),
+        reverse("adjustments:team"),
+        lambda n: UserFactory.create_batch(n, line_manager=manager),
+    )
