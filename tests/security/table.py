@@ -280,9 +280,8 @@ TABLE: dict[str, Expect] = {
     "v1:eoi-list": api(ok=CAPTURERS),
     # an EOI the recruitment officer captured: not the ambassador's
     "v1:eoi-detail": api(ok=REC_OFFICERS, record="office_eoi", also={"ambassador": 404}),
-    # GET/PATCH an EOI's work fields (recruitment/api_edit.py): the same scope as the EOI
-    # list; the ambassador's own EOI here. Its route comes before the router's, so it also
-    # answers GET /api/v1/eois/<id>/ (v1:eoi-detail above)
+    # GET/PATCH /api/v1/eois/<id>/work/ (recruitment/api_edit.py): an EOI's work fields in
+    # the EOI list's scope, the ambassador's own EOI here (PATCH needs a recruitment officer)
     "v1:eoi-work": api(ok=CAPTURERS, record="eoi"),
     "v1:campaign-list": api(ok=CAPTURERS),
     "v1:campaign-detail": api(ok=CAPTURERS, record="campaign"),
