@@ -3,6 +3,7 @@ the test settings made production-like where the drills probe it: Redis as broke
 store and cache (a Redis of the drill's own, which the drill stops), real workers, files on
 disk, persistent database connections with health checks."""
 
+from config.settings.base import redis_cache
 from config.settings.test import *  # noqa: F403
 from config.settings.test import DATABASES, env
 
@@ -10,9 +11,7 @@ REDIS_URL = env("REDIS_URL")
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
 CELERY_TASK_ALWAYS_EAGER = False
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-}
+CACHES = redis_cache(REDIS_URL)  # as in production
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
