@@ -72,6 +72,30 @@ REC_OFFICERS = "admin recruitment_officer positive_action"
 CAPTURERS = "admin recruitment_officer ambassador positive_action"
 PROGRAMME_READERS = "admin benefits_analyst people_analyst"
 INSIGHT = "admin people_analyst"
+# the audiences of the other report types (docs/REPORTS.md): they may use the reports library,
+# so a board-pack run or page is 404 to them; anyone outside every audience gets 403
+OTHER_REPORT_AUDIENCES = "recruitment_officer welfare_officer ra_officer benefits_analyst"
+REPORT_USERS = f"{INSIGHT} {OTHER_REPORT_AUDIENCES}"
+# the report users outside the weekly recruitment pipeline's audience: its runs are 404 to them
+NOT_PIPELINE_AUDIENCE = dict.fromkeys(
+    ["people_analyst", "welfare_officer", "ra_officer", "benefits_analyst"], 404
+)
+# the imports page offers each user the kinds they may run (core/imports.py registry.for_user):
+# admins colleagues; recruitment officers EOIs and stage results; the benefits analyst
+# financial lines and benefits
+IMPORTERS = "admin recruitment_officer benefits_analyst"
+
+
+def board_pack(also: dict | None = None, **kwargs) -> Expect:
+    """A board-pack page or run: its audience gets 200, other report users 404, the rest 403."""
+    hidden = dict.fromkeys(OTHER_REPORT_AUDIENCES.split(), 404)
+    return Expect(ok=INSIGHT, also=hidden | (also or {}), **kwargs)
+
+
+def api(ok: str = "", other: int = 403, record: str = "", **kwargs) -> Expect:
+    """An API endpoint: anonymous callers get 401, not a redirect."""
+    return Expect(ok=ok, other=other, record=record, anonymous=401, **kwargs)
+
 
 TABLE: dict[str, Expect] = {
     # sign-in, two-step, health
@@ -231,25 +255,69 @@ TABLE: dict[str, Expect] = {
     "programmes:review-take": post_only(),
     "programmes:review-compare": Expect(ok=PROGRAMME_READERS),
     "programmes:review": Expect(ok=PROGRAMME_READERS, record="review"),
-    # reports: the board pack's audience
-    "reports:library": Expect(ok=INSIGHT),
-    "reports:report": Expect(ok=INSIGHT),
-    "reports:run": Expect(ok=INSIGHT, record="report_run"),
-    "reports:run-progress": Expect(ok=INSIGHT, record="report_run"),
-    # the run has no PDF file: the audience gets 404, everyone else 403 before that
-    "reports:download": Expect(
+    # reports: every report audience may use the library; the world's run is a board pack
+    "reports:library": Expect(ok=REPORT_USERS),
+    "reports:report": board_pack(),
+    "reports:run": board_pack(record="report_run"),
+    "reports:run-progress": Expect(
+        ok="admin recruitment_officer",
+        record="pipeline_run",
+        also=NOT_PIPELINE_AUDIENCE,
+    ),
+    # the run has no PDF file: every report user gets 404, everyone else 403 before that
+    "reports:download": board_pack(
         record="report_run", also={"admin": 404, "people_analyst": 404}, args={"kind": "pdf"}
     ),
     "reports:run-now": post_only("report_run"),
-    # API (session-signed-in here; tokens behave the same): anonymous gets 401
-    "v1:schema": Expect(ok=EVERYONE, anonymous=401),
-    "v1:me": Expect(ok=EVERYONE, anonymous=401),
-    "v1:colleague-list": Expect(ok=EVERYONE, anonymous=401),
-    "v1:colleague-detail": Expect(ok="admin manager colleague", other=404, anonymous=401),
+    # API (session-signed-in here; tokens behave the same): anonymous gets 401. Lists read
+    # through a scoped selector answer 200 (an empty list) to anyone; a record out of scope
+    # is 404; an endpoint behind a role check is 403 (docs/API.md)
+    "v1:schema": api(ok=EVERYONE),
+    "v1:me": api(ok=EVERYONE),
+    "v1:colleague-list": api(ok=EVERYONE),
+    "v1:colleague-detail": api(ok="admin manager colleague", other=404),
     "v1:docs": Expect(ok=EVERYONE),
-    # imports: admins only
-    "imports:upload": Expect(ok="admin"),
-    "imports:template": Expect(ok="admin", args={"kind": "colleagues"}),
+    "v1:eoi-list": api(ok=CAPTURERS),
+    # an EOI the recruitment officer captured: not the ambassador's
+    "v1:eoi-detail": api(ok=REC_OFFICERS, record="office_eoi", also={"ambassador": 404}),
+    # GET/PATCH /api/v1/eois/<id>/work/ (recruitment/api_edit.py): an EOI's work fields in
+    # the EOI list's scope, the ambassador's own EOI here (PATCH needs a recruitment officer)
+    "v1:eoi-work": api(ok=CAPTURERS, record="eoi"),
+    "v1:campaign-list": api(ok=CAPTURERS),
+    "v1:campaign-detail": api(ok=CAPTURERS, record="campaign"),
+    "v1:intake-list": api(ok=REC_OFFICERS),
+    "v1:intake-detail": api(ok=REC_OFFICERS, record="intake"),
+    # status only: the welfare team every case; a manager the cases they raised (not this one)
+    "v1:welfare-case-list": api(ok=EVERYONE),
+    "v1:welfare-case-detail": api(ok="welfare_officer", other=404, record="welfare_case"),
+    # the colleague has not shared their passport with their manager
+    "v1:passport-list": api(ok=EVERYONE),
+    "v1:passport-detail": api(ok="ra_officer colleague", other=404, record="passport"),
+    # a provisional rating: the line manager and the panel's moderator, not yet its owner
+    "v1:rating-list": api(ok=EVERYONE),
+    "v1:rating-detail": api(ok="manager moderator", other=404, record="rating"),
+    "v1:programme-list": api(ok=EVERYONE),
+    "v1:programme-detail": api(ok=PROGRAMME_READERS, other=404, record="programme"),
+    "v1:project-list": api(ok=EVERYONE),
+    "v1:project-detail": api(ok=PROGRAMME_READERS, other=404, record="project"),
+    "v1:financial-line-list": api(ok=EVERYONE),
+    "v1:financial-line-detail": api(ok=PROGRAMME_READERS, other=404, record="financial_line"),
+    "v1:benefit-list": api(ok=EVERYONE),
+    "v1:benefit-detail": api(ok=PROGRAMME_READERS, other=404, record="benefit"),
+    "v1:report-run-list": api(ok=REPORT_USERS),
+    # a run of the recruitment officers' weekly pipeline: 404 to the other report audiences
+    "v1:report-run-detail": api(
+        ok="admin recruitment_officer",
+        record="pipeline_run",
+        also=NOT_PIPELINE_AUDIENCE,
+    ),
+    # imports: each kind's own importers; a template of a kind the user may not run is 404
+    "imports:upload": Expect(ok=IMPORTERS),
+    "imports:template": Expect(
+        ok="admin",
+        also={"recruitment_officer": 404, "benefits_analyst": 404},
+        args={"kind": "colleagues"},
+    ),
 }
 
 

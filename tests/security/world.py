@@ -18,16 +18,28 @@ from programmes import services as programme_services
 from reports.models import ReportRun, RequestedVia, RunStatus
 from tests.adjustments.factories import AdjustmentFactory, DyslexiaReferralFactory, PassportFactory
 from tests.performance.factories import make_panel, make_rating, make_year
-from tests.programmes.factories import BenefitFactory, ProfileLineFactory, ProjectFactory
-from tests.recruitment.factories import CandidateFactory, EOIFactory, IntakeFactory
+from tests.programmes.factories import (
+    BenefitFactory,
+    FinancialLineFactory,
+    ProfileLineFactory,
+    ProjectFactory,
+)
+from tests.recruitment.factories import CampaignFactory, CandidateFactory, EOIFactory, IntakeFactory
 from welfare import services as welfare_services
 
 
 def _recruitment(cast) -> dict:
     eoi = EOIFactory(captured_by=cast["ambassador"])
     candidate = CandidateFactory(eoi=EOIFactory(captured_by=cast["recruitment_officer"]))
-    IntakeFactory()
-    return {"eoi": eoi, "candidate": candidate}
+    intake = IntakeFactory()
+    return {
+        "eoi": eoi,
+        # captured by the recruitment officer: outside the ambassador's scope
+        "office_eoi": candidate.eoi,
+        "candidate": candidate,
+        "campaign": CampaignFactory(),
+        "intake": intake,
+    }
 
 
 def _welfare(cast) -> dict:
@@ -86,6 +98,7 @@ def _programmes(cast) -> dict:
     project = ProjectFactory(owner=cast["benefits_analyst"])
     benefit = BenefitFactory(project=project, owner=cast["benefits_analyst"])
     line = ProfileLineFactory(benefit=benefit)
+    financial_line = FinancialLineFactory(project=project)
     review = programme_services.benefits_review_take(
         actor=cast["benefits_analyst"], title="ABR", as_at=date(2026, 9, 30)
     )
@@ -94,6 +107,7 @@ def _programmes(cast) -> dict:
         "programme": project.programme,
         "benefit": benefit,
         "profile_line": line,
+        "financial_line": financial_line,
         "review": review,
     }
 
@@ -110,9 +124,19 @@ def _reports(cast) -> dict:
         requested_via=RequestedVia.USER,
         content={"title": "T", "period_label": "Q1", "sections": [], "parameters": []},
     )
+    # a report of another audience: the recruitment officers' weekly pipeline
+    pipeline_run = ReportRun.objects.create(
+        report_type="recruitment-pipeline",
+        period_start=date(2026, 6, 1),
+        period_end=date(2026, 6, 7),
+        period_label="Week of 1 June 2026",
+        parameters={},
+        status=RunStatus.QUEUED,
+        requested_via=RequestedVia.USER,
+    )
     export = SubjectAccessExport(requested_by=cast["admin"], subject=cast["colleague"], summary={})
     export.file.save("subject-access-colleague.zip", ContentFile(b"PK"), save=True)
-    return {"report_run": run, "subject_access": export}
+    return {"report_run": run, "pipeline_run": pipeline_run, "subject_access": export}
 
 
 def build(cast) -> dict:
