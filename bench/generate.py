@@ -128,17 +128,30 @@ def timed(label: str, rows: int = 0):
     print(f"  {label:<44} {rows:>9,} rows {seconds:8.1f} s", flush=True)
 
 
+def _constant_defaults(model, fields: list[str]) -> dict:
+    """Required columns the caller did not give that have a fixed default (e.g. `version`):
+    COPY bypasses Django, so their defaults are written here."""
+    return {
+        f.name: f.default
+        for f in model._meta.concrete_fields
+        if f.name not in fields and not f.null and f.has_default() and not callable(f.default)
+    }
+
+
 def copy(model, fields: list[str], rows) -> int:
     """COPY rows (tuples in `fields` order, `id` first) into the model's table."""
     from django.db import connection
 
-    columns = ", ".join(model._meta.get_field(f).column for f in fields)
+    extra = _constant_defaults(model, fields)
+    names = [*fields, *extra]
+    columns = ", ".join(model._meta.get_field(f).column for f in names)
+    tail = tuple(extra.values())
     count = 0
     with connection.cursor() as cursor:
         raw = cursor.cursor
         with raw.copy(f"COPY {model._meta.db_table} ({columns}) FROM STDIN") as out:
             for row in rows:
-                out.write_row(row)
+                out.write_row(tuple(row) + tail)
                 count += 1
         table = model._meta.db_table  # a model's own table name, not user input
         sql = f"SELECT setval(pg_get_serial_sequence(%s, 'id'), (SELECT max(id) FROM {table}))"  # noqa: S608
