@@ -30,10 +30,19 @@ def outbox_enqueue(
     return message
 
 
+def task_named(name: str):
+    """The registered task `name`, importing every app's tasks module first if need be: a web
+    process has not imported them (a worker does when it starts)."""
+    app = current_app
+    if name not in app.tasks:
+        app.loader.import_default_modules()
+    return app.tasks[name]
+
+
 def _send(message: OutboxMessage) -> None:
     app = current_app
     if app.conf.task_always_eager:
-        app.tasks[message.task].apply(args=message.args, kwargs=message.kwargs)
+        task_named(message.task).apply(args=message.args, kwargs=message.kwargs)
         return
     options = {"queue": message.queue} if message.queue else {}
     # ignore_result: the sender never waits for a result, and subscribing to one is a second

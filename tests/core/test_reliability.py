@@ -95,3 +95,29 @@ def test_outbox_work_reaches_a_real_worker(celery_worker_process, transactional_
     message = outbox_enqueue(task="core.ping", args=["via outbox"], queue=celery_worker_process)
     message.refresh_from_db()
     assert message.dispatched_at is not None
+
+
+def test_a_web_process_finds_a_task_it_has_not_imported():
+    """Run-now on a laptop (tasks inline, no worker) must find reports' task."""
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    code = (
+        "import django; django.setup(); from core.outbox import task_named; "
+        "print(task_named('reports.run_report').name)"
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=settings.BASE_DIR,
+        env={
+            **__import__("os").environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.local",
+            "PYTHONPATH": str(settings.BASE_DIR),
+        },
+    )
+    assert result.stdout.strip() == "reports.run_report", result.stderr[-500:]
