@@ -22,20 +22,12 @@ from adjustments.permissions import manager_has_consent
 from core.audit import record_read
 from core.concurrency import StaleEdit
 from core.exports import export_format, export_response
+from core.forms import add_service_errors
 from core.pagination import keyset_paginate
 from people.models import User
 from people.permissions import can, require
 
 QUEUE_NEEDS_SHOWN = 20
-
-
-def apply_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the fields it names (else above the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _passport(request, pk):
@@ -57,7 +49,7 @@ def run_action(request, obj, action, back: str):
             if form is None:
                 messages.error(request, " ".join(error.messages))
                 return redirect(back)
-            apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, action.done)
             return redirect(back)
@@ -71,7 +63,7 @@ def _form_page(request, form, title: str, back: str, save):
         try:
             result = save(form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Saved.")
             return redirect(result)

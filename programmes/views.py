@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from core.concurrency import StaleEdit
 from core.exports import export_format, export_response
+from core.forms import add_service_errors
 from core.pagination import keyset_paginate
 from people.permissions import can, require
 from programmes import forms, selectors, services
@@ -22,15 +23,6 @@ def _read(request):
 
 def _change(request):
     require(request.user, "programmes.change")
-
-
-def apply_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the matching field (or on top of the form)."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 # Summary figures -----------------------------------------------------------------------------
@@ -117,7 +109,7 @@ def benefit_create(request):
         try:
             benefit = services.benefit_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Benefit {benefit.reference} added to the register.")
             return redirect("programmes:benefit", pk=benefit.pk)
@@ -136,7 +128,7 @@ def benefit_edit(request, pk):
         except StaleEdit as stale:
             return _stale_benefit(request, pk, stale)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Benefit saved.")
             return redirect("programmes:benefit", pk=benefit.pk)
@@ -168,7 +160,7 @@ def benefit_status(request, pk):
                 bau_date=form.cleaned_data["bau_date"],
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{benefit.reference} is now {benefit.get_status_display()}.")
             return redirect("programmes:benefit", pk=benefit.pk)
@@ -191,7 +183,7 @@ def benefit_baseline(request, pk):
         try:
             version = service(actor=request.user, benefit=benefit, **data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Baseline version {version.version} approved.")
             return redirect("programmes:benefit", pk=benefit.pk)
@@ -208,7 +200,7 @@ def measurement_add(request, pk):
         try:
             services.measurement_record(actor=request.user, benefit=benefit, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Measurement recorded.")
             return redirect("programmes:benefit", pk=benefit.pk)
@@ -266,7 +258,7 @@ def profile_edit(request, pk, line_pk):
                 actor=request.user, benefit=benefit, line=line, **form.cleaned_data
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             if request.htmx:
                 context = _profile_context(request, _benefit(request, pk))
@@ -306,7 +298,7 @@ def profile_add(request, pk):
         try:
             services.profile_line_save(actor=request.user, benefit=benefit, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             if request.htmx:
                 context = _profile_context(request, _benefit(request, pk))
@@ -351,7 +343,7 @@ def programme_create(request):
         try:
             programme = services.programme_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Programme {programme.name} added.")
             return redirect("programmes:project-list")
@@ -399,7 +391,7 @@ def project_create(request):
         try:
             project = services.project_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Project {project.name} added.")
             return redirect("programmes:project", pk=project.pk)
@@ -414,7 +406,7 @@ def project_edit(request, pk):
         try:
             services.project_update(actor=request.user, project=project, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Project saved.")
             return redirect("programmes:project", pk=project.pk)
@@ -430,7 +422,7 @@ def financial_line_save(request, pk):
         try:
             services.financial_line_save(actor=request.user, project=project, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{form.cleaned_data['financial_year']} saved.")
             return redirect("programmes:project", pk=project.pk)
@@ -446,7 +438,7 @@ def fte_save(request, pk):
         try:
             services.fte_efficiency_save(actor=request.user, project=project, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "FTE efficiency saved.")
             return redirect("programmes:project", pk=project.pk)
@@ -477,7 +469,7 @@ def review_take(request):
         try:
             review = services.benefits_review_take(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Snapshot taken. It cannot be changed.")
             return redirect("programmes:review", pk=review.pk)

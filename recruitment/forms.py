@@ -1,7 +1,6 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
@@ -37,15 +36,6 @@ def date_widget():
 
 
 YES_NO = [("", "Not asked"), ("true", "Yes"), ("false", "No")]
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError next to the fields it names (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 class ContactDetailsMixin:

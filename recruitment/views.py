@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from core.concurrency import StaleEdit
 from core.exports import export_format, export_response
+from core.forms import add_service_errors
 from core.pagination import keyset_paginate
 from people.permissions import can, has_role, require
 from people.roles import Role
@@ -23,7 +24,6 @@ from recruitment.forms import (
     MergeForm,
     QuickEOIForm,
     WorkForm,
-    add_service_errors,
 )
 from recruitment.models import Ambassador, Channel, ExpressionOfInterest
 

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core.exports import export_format, export_response
+from core.forms import add_service_errors
 from core.pagination import keyset_paginate
 from people.permissions import can, require
 from recruitment import figures, selectors, services
@@ -22,7 +23,6 @@ from recruitment.forms import (
     SupportForm,
     TieBreakForm,
     TieBreakStageForm,
-    add_service_errors,
 )
 from recruitment.models import Candidate
 from recruitment.views import eoi_for

@@ -59,15 +59,6 @@ def welfare_officers():
     ).order_by("last_name", "first_name")
 
 
-def apply_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError beside the field it names (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 class CaseOpenForm(forms.Form):
     officer = StaffNumberField(label="Student officer's staff number", max_length=20)
     how_opened = forms.ChoiceField(

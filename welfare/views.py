@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from core.audit import record_read
 from core.concurrency import StaleEdit
 from core.exports import export_format, export_response
+from core.forms import add_service_errors
 from core.pagination import keyset_paginate
 from people import services as people_services
 from people.permissions import require
@@ -69,7 +70,7 @@ def case_open(request):
         try:
             case = services.welfare_case_open(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            forms.apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Case opened.")
             return redirect("welfare:case-detail", pk=case.pk)
@@ -139,7 +140,7 @@ def _case_post(request, pk, form_class, form_name, call, template="welfare/case_
         except StaleEdit as stale:
             return _show_stale(request, stale, form_class, form_name, template)
         except ValidationError as error:
-            forms.apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Saved.")
             target = (
@@ -252,7 +253,7 @@ def resignation_new(request):
         try:
             resignation = services.resignation_record(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            forms.apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Resignation recorded; the welfare case is open.")
             return redirect("welfare:case-detail", pk=resignation.case_id)
@@ -277,7 +278,7 @@ def concern_raise(request):
         try:
             services.welfare_concern_raise(manager=request.user, **form.cleaned_data)
         except ValidationError as error:
-            forms.apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Thank you. The welfare team has your concern.")
             return redirect("welfare:concern-list")
@@ -320,7 +321,7 @@ def _probation_post(request, pk, form_class, form_name, call):
         try:
             call(probation, form.cleaned_data)
         except ValidationError as error:
-            forms.apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Saved.")
             return redirect("welfare:probation-detail", pk=probation.pk)
@@ -372,7 +373,7 @@ def reg13_open(request):
         try:
             reg13 = services.reg13_open(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            forms.apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("welfare:reg13-detail", pk=reg13.pk)
     return render(
@@ -387,7 +388,7 @@ def reg13_detail(request, pk):
         try:
             services.reg13_advance(actor=request.user, reg13=reg13, **form.cleaned_data)
         except ValidationError as error:
-            forms.apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Stage recorded.")
             return redirect("welfare:reg13-detail", pk=reg13.pk)
