@@ -1,8 +1,5 @@
 """The pages the bench measures, with the demo user that may see each one."""
 
-import base64
-from urllib.parse import urlencode
-
 DEEP_SHARE = 0.9  # "a deep page": the row 90% of the way down (row 900,000 of 1,000,000)
 
 
@@ -14,17 +11,6 @@ def _keyset_cursor(qs, ordering: tuple[str, ...]) -> str:
     return _encode(_edge_values(row, ordering), "n")
 
 
-def _drf_cursor(qs) -> str:
-    """DRF's cursor for the colleagues API (ordered by last name, first name, id)."""
-    ordered = qs.order_by("last_name", "first_name", "id")
-    row = ordered[int(qs.count() * DEEP_SHARE)]
-    offset = ordered.filter(last_name=row.last_name, first_name__lt=row.first_name).count() + (
-        ordered.filter(last_name=row.last_name, first_name=row.first_name, id__lt=row.id).count()
-    )
-    query = urlencode({"o": offset, "p": row.last_name})
-    return base64.b64encode(query.encode()).decode()
-
-
 def deep_cursors() -> dict[str, str]:
     from people.models import User
     from recruitment.models import ExpressionOfInterest
@@ -33,7 +19,7 @@ def deep_cursors() -> dict[str, str]:
     return {
         "eois": _keyset_cursor(ExpressionOfInterest.objects.all(), ("-received_on", "-id")),
         "cases": _keyset_cursor(WelfareCase.objects.all(), ("-notified_on", "-id")),
-        "colleagues": _drf_cursor(User.objects.all()),
+        "colleagues": _keyset_cursor(User.objects.all(), ("last_name", "first_name", "id")),
     }
 
 

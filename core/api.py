@@ -18,8 +18,10 @@ from rest_framework.authentication import TokenAuthentication
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
+from rest_framework.utils.urls import replace_query_param
 
 from core.concurrency import StaleEdit
+from core.pagination import is_valid_cursor, keyset_paginate
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 200
@@ -43,14 +45,47 @@ class DeviceTokenAuthentication(TokenAuthentication):
 class CursorPagination(pagination.CursorPagination):
     """Every list: pages of 50 (up to 200 with ?page_size=), in a stable, unique order.
 
-    A view whose rows are better read in another order sets `pagination_class` to a subclass
-    whose `ordering` still ends in a unique field.
+    A true keyset cursor (`core.pagination`): the cursor holds every ordering value of the
+    page's edge row, so a page at row 900,000 reads the same rows as the first. (DRF's own
+    cursor keeps only the first ordering field and counts an offset past equal values, which
+    made deep pages of common surnames slow: docs/PERFORMANCE.md.) A view whose rows are better
+    read in another order sets `pagination_class` to a subclass whose `ordering` still ends in a
+    unique field. The links keep the request's other parameters (filters, page size).
     """
 
     page_size = 50
     max_page_size = 200
     page_size_query_param = "page_size"
     ordering = ("id",)
+    invalid_cursor_message = "Invalid cursor"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.base_url = request.build_absolute_uri()
+        cursor = request.query_params.get(self.cursor_query_param)
+        ordering = tuple(self.ordering)
+        if cursor and not is_valid_cursor(cursor, ordering):
+            raise exceptions.NotFound(self.invalid_cursor_message)
+        self.page = keyset_paginate(
+            queryset, ordering=ordering, cursor=cursor, per_page=self.get_page_size(request)
+        )
+        return list(self.page.items)
+
+    def _link(self, cursor: str | None) -> str | None:
+        if cursor is None:
+            return None
+        return replace_query_param(self.base_url, self.cursor_query_param, cursor)
+
+    def get_next_link(self):
+        return self._link(self.page.next_cursor)
+
+    def get_previous_link(self):
+        return self._link(self.page.previous_cursor)
+
+    def get_paginated_response(self, data):
+        return Response(
+            {"next": self.get_next_link(), "previous": self.get_previous_link(), "results": data}
+        )
 
 
 def _plain(value):

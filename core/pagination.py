@@ -61,6 +61,11 @@ def _decode(cursor: str | None, width: int) -> tuple[list, str] | None:
     return values, direction
 
 
+def is_valid_cursor(cursor: str, ordering: tuple[str, ...]) -> bool:
+    """Whether `cursor` is one this ordering could have made (the API answers 404 if not)."""
+    return _decode(cursor, len(ordering)) is not None
+
+
 def _after(ordering: tuple[str, ...], values: list) -> Q:
     """Rows strictly after `values` in `ordering`: (a > x) or (a = x and b > y) ..."""
     condition = Q()

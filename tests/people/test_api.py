@@ -1,6 +1,8 @@
 """People endpoints show what the pages show: yourself; your team if you manage one;
 everyone for admins. Never equality information."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -98,3 +100,29 @@ def test_the_list_costs_the_same_at_few_and_many_rows(client_for, manager):
     UserFactory.create_batch(40, line_manager=manager)
     many = queries_for(client, "/api/v1/colleagues/")
     assert few == many <= 6
+
+
+def test_pages_of_one_surname_follow_on_by_keyset_not_offset(manager):
+    """The cursor holds every ordering value: ten colleagues called Smith page through without
+    an OFFSET, each exactly once, and forwards then back returns the same page."""
+    for first_name in ["Ann", "Ann", "Bob", "Bob", "Cat", "Cat", "Dan", "Eve", "Fay", "Gus"]:
+        UserFactory(line_manager=manager, last_name="Smith", first_name=first_name)
+    client = token_client(manager)
+    seen, url, pages = [], "/api/v1/colleagues/", []
+    while url:
+        with CaptureQueriesContext(connection) as ctx:
+            body = client.get(url, {"page_size": 3} if not pages else None).json()
+        assert not any("OFFSET" in q["sql"] for q in ctx.captured_queries)
+        pages.append(body)
+        seen += [row["staff_number"] for row in body["results"]]
+        url = body["next"]
+    assert len(seen) == len(set(seen)) == 11  # the ten and their manager
+    assert all("page_size=3" in page["next"] for page in pages[:-1])
+    back = client.get(pages[2]["previous"]).json()
+    assert back["results"] == pages[1]["results"]
+
+
+def test_a_tampered_cursor_is_not_found(manager):
+    response = token_client(manager).get("/api/v1/colleagues/", {"cursor": "not-a-cursor"})
+    assert response.status_code == 404
+    assert response.json()["detail"] == "Invalid cursor"
