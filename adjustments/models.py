@@ -125,6 +125,8 @@ class Passport(BaseModel, VersionedModel):
         indexes = [
             models.Index(fields=["status", "submitted_at", "id"]),
             models.Index(fields=["status", "review_date"]),
+            # The RA officers' queue: three statuses, newest submitted first (keyset order).
+            models.Index(fields=["-submitted_at", "-id"], name="passport_queue_order"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -4,7 +4,15 @@ from django.utils import timezone
 
 from people.models import EntryRoute
 from recruitment.forms import recruitment_officers
-from recruitment.models import Campaign, Candidate, Channel, EOISource, ExpressionOfInterest, Intake
+from recruitment.models import (
+    Campaign,
+    Candidate,
+    Channel,
+    EOISource,
+    ExpressionOfInterest,
+    Intake,
+    eoi_search_text,
+)
 
 EOI = ExpressionOfInterest
 
@@ -36,10 +44,8 @@ class EOIFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         value = value.strip()
         compact = value.replace(" ", "")
-        return queryset.filter(
-            Q(first_name__icontains=value)
-            | Q(last_name__icontains=value)
-            | Q(email__icontains=value)
+        return queryset.alias(search_text=eoi_search_text()).filter(
+            Q(search_text__contains=value.upper())
             | Q(phone__contains=compact.lstrip("0"))
             | Q(postcode__iexact=value)
         )
@@ -67,8 +73,6 @@ class CandidateFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         value = value.strip()
-        return queryset.filter(
-            Q(eoi__first_name__icontains=value)
-            | Q(eoi__last_name__icontains=value)
-            | Q(eoi__email__icontains=value)
+        return queryset.alias(search_text=eoi_search_text("eoi__")).filter(
+            search_text__contains=value.upper()
         )

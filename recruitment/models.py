@@ -5,9 +5,11 @@ Equality monitoring given with an EOI lives in `EOIEquality`, one-to-one and apa
 nothing a recruitment officer sees when deciding on a candidate reads it.
 """
 
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat, Upper
 from django.utils import timezone
 
 from core.equality import Disability, Ethnicity, Religion, Sex, SexualOrientation
@@ -97,6 +99,23 @@ class Ambassador(BaseModel):
         return f"Ambassador {self.person.get_full_name()}"
 
 
+def eoi_search_text(prefix: str = ""):
+    """What the EOI search box matches, upper-cased: first name, last name and email in one
+    string (so "Ann Smith" finds Ann Smith). The same expression is indexed with trigrams
+    (`eoi_search_trgm`), which turns a search at 1,000,000 EOIs from a full scan (6 s) into an
+    index lookup; the filter must use exactly this expression for PostgreSQL to use it."""
+    return Upper(
+        Concat(
+            f"{prefix}first_name",
+            Value(" "),
+            f"{prefix}last_name",
+            Value(" "),
+            f"{prefix}email",
+            output_field=models.CharField(),
+        )
+    )
+
+
 class ExpressionOfInterest(BaseModel, VersionedModel):
     class Status(models.TextChoices):
         NEW = "new", "New"
@@ -155,7 +174,12 @@ class ExpressionOfInterest(BaseModel, VersionedModel):
             models.Index(fields=["status", "next_action_on"], name="eoi_status_next"),
             models.Index(fields=["email"], name="eoi_email"),
             models.Index(fields=["phone"], name="eoi_phone"),
-            models.Index(fields=["last_name", "postcode"], name="eoi_name_postcode"),
+            # Duplicates: same name (any case) and postcode. Search: a postcode, any case.
+            models.Index(F("postcode"), Upper("last_name"), name="eoi_postcode_name"),
+            models.Index(Upper("postcode"), name="eoi_postcode_upper"),
+            # Search: any part of a name or email, or of a phone number (pg_trgm).
+            GinIndex(OpClass(eoi_search_text(), name="gin_trgm_ops"), name="eoi_search_trgm"),
+            GinIndex(OpClass("phone", name="gin_trgm_ops"), name="eoi_phone_trgm"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(consent_to_contact=True), name="eoi_consent_given"),
