@@ -24,7 +24,9 @@ def roles_of(user) -> frozenset[str]:
         return frozenset()
     cached = getattr(user, "_peel_roles", None)
     if cached is None:
-        names = user.groups.values_list("name", flat=True)
+        names = getattr(user, "_peel_group_names", None)  # loaded with the user (backends)
+        if names is None:
+            names = user.groups.values_list("name", flat=True)
         roles = {ROLE_BY_GROUP[name] for name in names if name in ROLE_BY_GROUP}
         if user.is_superuser:
             roles.add(Role.ADMIN.value)

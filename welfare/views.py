@@ -19,7 +19,7 @@ from people.permissions import require
 from welfare import figures, forms, selectors, services
 from welfare.exports import CASE_COLUMNS
 from welfare.filters import CaseFilter, ProbationFilter
-from welfare.models import Reg13Stage, Resignation
+from welfare.models import Reg13Stage
 from welfare.services import first_contact_target
 
 CASE_ORDER = ("-notified_on", "-id")
@@ -78,7 +78,7 @@ def case_open(request):
 
 
 def _case_forms(case, **given):
-    resignation = Resignation.objects.filter(case=case).first()
+    resignation = getattr(case, "resignation", None)  # loaded with the case (case_for)
     support = list(case.support.all())
     themes = list(case.themes.all())
     defaults = {
@@ -228,7 +228,7 @@ def case_close(request, pk):
 
 
 def _withdraw(request, case, data):
-    resignation = Resignation.objects.filter(case=case).first()
+    resignation = getattr(case, "resignation", None)  # loaded with the case (case_for)
     if resignation is None:
         raise ValidationError("This case has no resignation.")
     services.resignation_withdraw(actor=request.user, resignation=resignation, **data)

@@ -306,7 +306,7 @@ def test_the_passport_page_costs_the_same_for_few_or_many_adjustments(
     small = queries_for(client, _url(taken))
     for _ in range(20):
         AdjustmentFactory(passport=taken)
-    assert queries_for(client, _url(taken)) == small <= 14  # 11 measured; room for MFA
+    assert queries_for(client, _url(taken)) == small <= 10
 
 
 def test_the_team_list_costs_the_same_for_few_or_many(client_for, manager):

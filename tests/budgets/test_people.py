@@ -60,3 +60,21 @@ def test_api_me(cast, client_for, flat):
         reverse("v1:me"),
         lambda n: UserFactory.create_batch(n, line_manager=colleague),
     )
+
+
+def test_my_page(cast, client_for, flat):
+    colleague = cast["colleague"]
+    flat(
+        client_for(colleague),
+        reverse("people:me"),
+        lambda n: UserFactory.create_batch(n, line_manager=colleague),
+    )
+
+
+def test_home_for_a_manager(cast, client_for, flat):
+    manager = cast["manager"]
+    flat(
+        client_for(manager),
+        reverse("home"),
+        lambda n: UserFactory.create_batch(n, line_manager=manager),
+    )

@@ -136,6 +136,25 @@ def test_the_team_list_costs_the_same_queries_for_5_or_40(client_for, manager):
     assert queries_for(client, reverse("people:team")) == small <= 10
 
 
+def test_roles_come_with_the_user_and_a_new_role_counts_on_the_next_request(
+    colleague, django_assert_num_queries
+):
+    """The sign-in backend loads the groups in the user's own query (one fewer on every page),
+    and loads them afresh each request, so a role given or taken away is not missed."""
+    from django.contrib.auth.models import Group
+
+    from people.backends import PeelBackend
+    from people.permissions import roles_of
+    from people.roles import GROUP_NAMES, Role
+
+    with django_assert_num_queries(1):
+        user = PeelBackend().get_user(colleague.pk)
+        assert roles_of(user) == frozenset()
+    colleague.groups.add(Group.objects.get_or_create(name=GROUP_NAMES[Role.RA_OFFICER])[0])
+    with django_assert_num_queries(1):
+        assert roles_of(PeelBackend().get_user(colleague.pk)) == {Role.RA_OFFICER}
+
+
 def test_a_colleague_can_be_seen_by_self_and_manager_only(client_for, manager, colleague, outsider):
     url = reverse("people:person", args=[colleague.staff_number])
     assert client_for(colleague).get(url).status_code == 200

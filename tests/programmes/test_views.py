@@ -455,7 +455,7 @@ def test_the_summary_and_benefit_pages_keep_a_small_budget(client_for, benefits_
     client = client_for(benefits_analyst)
     assert queries_for(client, reverse("programmes:summary")) <= 10
     assert queries_for(client, reverse("programmes:figures")) <= 10
-    assert queries_for(client, reverse("programmes:benefit", args=[register["benefit"].pk])) <= 12
+    assert queries_for(client, reverse("programmes:benefit", args=[register["benefit"].pk])) <= 10
 
 
 def test_the_summary_shows_each_project_on_request(client_for, benefits_analyst, paper_tables):
