@@ -53,8 +53,19 @@ def passports_visible_to(*, user: User) -> QuerySet[Passport]:
 
 
 def passports_shared_with(*, manager: User) -> QuerySet[Passport]:
-    """A line manager's current reports' passports that were shared with them."""
-    return passports_visible_to(user=manager).exclude(owner=manager)
+    """A line manager's current reports' passports that were shared with them.
+
+    The reports' branch of passports_visible_to on its own (their own passport is excluded
+    anyway): with the `owner = me OR ...` branch PostgreSQL read every passport and every
+    colleague (122 ms at 1m, on every manager's home page); alone it starts from the team."""
+    if is_ra_officer(manager):
+        return passports_visible_to(user=manager).exclude(owner=manager)
+    consented = live_consents(manager).filter(passport=OuterRef("pk"))
+    return (
+        Passport.objects.select_related("owner__line_manager", "ra_officer")
+        .filter(Exists(consented), owner__line_manager=manager)
+        .exclude(owner=manager)
+    )
 
 
 def own_open_passport(*, user: User) -> Passport | None:
