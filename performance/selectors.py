@@ -567,3 +567,14 @@ def _group_rate(part: int, whole: int) -> str:
     if protected_share(part, whole, threshold) == SUPPRESSED:
         return SUPPRESSED
     return _rate(part, whole)
+
+
+def dashboard(*, year: PerformanceYear) -> dict:
+    """Every figure on the performance figures page for `year`: force-wide aggregates, group
+    rates under disclosure control, and the year's panels."""
+    return {
+        **conversation_shares(year=year),
+        "distribution": rating_distributions(year=year),
+        "year_panels": list(panels_of_year(year=year)),
+        "promotions": promotion_success_table(),
+    }
