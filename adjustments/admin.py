@@ -11,6 +11,7 @@ from adjustments.models import (
     PassportEvent,
     PassportVersion,
 )
+from core.admin import BigTableAdmin
 
 
 @admin.register(JoinerNeed)
@@ -41,7 +42,7 @@ class ConsentInline(admin.TabularInline):
 
 
 @admin.register(Passport)
-class PassportAdmin(admin.ModelAdmin):
+class PassportAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = [
         "__str__",
         "owner",

@@ -1,7 +1,20 @@
+from auditlog.admin import LogEntryAdmin
+from auditlog.models import LogEntry
 from django.contrib import admin
 
 from core.models import OutboxMessage, RetentionRun, Setting, SubjectAccessExport
+from core.pagination import EstimatedCountPaginator
 from core.settings_store import forget_setting
+
+
+class BigTableAdmin:
+    """For the ModelAdmin of a big table (EOIs, colleagues, employment records, equality,
+    welfare cases, passports, ratings, benefits, the audit log): its change list never counts
+    the whole table. No "N total" beside a search, and an unfiltered list shows PostgreSQL's
+    estimate as "about N" (core.pagination.EstimatedCountPaginator); filtered lists count."""
+
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
 
 
 @admin.register(Setting)
@@ -74,3 +87,11 @@ class SubjectAccessExportAdmin(admin.ModelAdmin):
 
 
 from core import api_admin  # noqa: E402, F401 - device tokens and idempotency keys in admin
+
+# The audit log is one of the biggest tables: django-auditlog's own admin, without the count.
+admin.site.unregister(LogEntry)
+
+
+@admin.register(LogEntry)
+class AuditLogEntryAdmin(BigTableAdmin, LogEntryAdmin):
+    pass

@@ -9,9 +9,12 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connections
 from django.db.models import Q, QuerySet
 
 DEFAULT_PER_PAGE = 50
@@ -129,3 +132,76 @@ def keyset_paginate(
             _encode(_edge_values(rows[0], ordering), "p") if rows and has_previous else None
         ),
     )
+
+
+# Estimated counts --------------------------------------------------------------------------
+
+ESTIMATE_FROM = 10_000
+
+
+def estimated_rows(model, using: str = "default") -> int | None:
+    """PostgreSQL's estimate of a table's rows (pg_class.reltuples, kept by ANALYZE and
+    autovacuum), or None when there is none (never analysed: -1) or it is below ESTIMATE_FROM,
+    where a real count is cheap anyway."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(%s)",
+            [connection.ops.quote_name(model._meta.db_table)],
+        )
+        row = cursor.fetchone()
+    estimate = row[0] if row else None
+    return estimate if estimate is not None and estimate >= ESTIMATE_FROM else None
+
+
+def _whole_table(queryset) -> bool:
+    """True when `queryset` counts every row of its table: no WHERE, no DISTINCT, no slice,
+    no GROUP BY or UNION (joins for select_related do not change the count)."""
+    query = queryset.query
+    return not (
+        query.where
+        or query.distinct
+        or query.is_sliced
+        or query.combinator
+        or query.group_by is not None
+    )
+
+
+class EstimatedCountPaginator(Paginator):
+    """A Django paginator that does not COUNT(*) a whole big table: for an unfiltered
+    queryset it takes PostgreSQL's estimate (see estimated_rows) and says so (`estimated`);
+    a filtered queryset, or a small or never-analysed table, is counted exactly.
+
+    The admin's change lists of the big tables use it (core.admin.BigTableAdmin). Page numbers
+    past the estimate are allowed (an estimate can be low): they are simply empty."""
+
+    estimated = False
+
+    @cached_property
+    def count(self) -> int:
+        if isinstance(self.object_list, QuerySet) and _whole_table(self.object_list):
+            estimate = estimated_rows(self.object_list.model, self.object_list.db)
+            if estimate is not None:
+                self.estimated = True
+                return estimate
+        return super().count
+
+    def validate_number(self, number):
+        if not self.estimated:
+            return super().validate_number(number)
+        try:
+            number = int(number)
+        except (TypeError, ValueError) as error:
+            raise PageNotAnInteger("That page number is not an integer") from error
+        if number < 1:
+            raise EmptyPage("That page number is less than 1")
+        return number
+
+    def page(self, number):
+        if not self.estimated:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
+from core.admin import BigTableAdmin
 from core.audit import record_read
 from people.models import (
     Department,
@@ -53,7 +54,7 @@ class PeelUserCreationForm(AdminUserCreationForm):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(BigTableAdmin, DjangoUserAdmin):
     form = PeelUserChangeForm
     add_form = PeelUserCreationForm
     ordering = ["last_name", "first_name"]
@@ -123,7 +124,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(EmploymentRecord)
-class EmploymentRecordAdmin(admin.ModelAdmin):
+class EmploymentRecordAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = ["person", "valid_from", "valid_to", "person_type", "rank", "department"]
     list_filter = ["person_type", "rank", "department__portfolio"]
     search_fields = ["person__staff_number", "person__last_name"]
@@ -134,7 +135,7 @@ class EmploymentRecordAdmin(admin.ModelAdmin):
 
 
 @admin.register(EqualityMonitoring)
-class EqualityMonitoringAdmin(admin.ModelAdmin):
+class EqualityMonitoringAdmin(BigTableAdmin, admin.ModelAdmin):
     """Special category: superusers only, and every record opened is logged."""
 
     show_full_result_count = False  # no full-table COUNT on the change list

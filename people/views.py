@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from core.audit import record_read
+from core.cache import FORCE_WIDE, cached_figures
 from core.disclosure import threshold_setting
 from core.equality import DEFINITION_NOTES, MinorityDefinition
 from core.exports import export_format, export_response
@@ -85,14 +86,20 @@ def workforce(request):
         latest = form.cleaned_data["year"]
     days = _jan_firsts(latest)
     definition = MinorityDefinition.EMG
+    # Force-wide counts, the same for everyone allowed here; suppressed when shown (`share`).
+    figures = cached_figures(
+        ("people-workforce", latest, definition),
+        lambda: selectors.workforce_representation(days=days, definition=definition),
+        scope=FORCE_WIDE,
+    )
     return render(
         request,
         "people/workforce.html",
         {
             "form": form,
             "days": days,
-            "by_type": selectors.representation_by_staff_type(days=days, definition=definition),
-            "by_rank": selectors.representation_by_rank(days=days, definition=definition),
+            **figures.value,
+            "figures_as_at": figures.as_at,
             "definition_note": DEFINITION_NOTES[definition],
             "threshold": threshold_setting(),
         },

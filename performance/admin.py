@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from core.admin import BigTableAdmin
 from performance import services
 from performance.models import (
     Appeal,
@@ -141,7 +142,7 @@ class YearEndReviewAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Rating)
-class RatingAdmin(ReadOnlyAdmin):
+class RatingAdmin(BigTableAdmin, ReadOnlyAdmin):
     list_display = [
         "person",
         "year",

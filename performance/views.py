@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core.audit import record_read
+from core.cache import FORCE_WIDE, cached_figures
 from core.concurrency import StaleEdit
 from core.exports import export_format, export_response
 from core.pagination import keyset_paginate
@@ -397,6 +398,12 @@ def fairness(request):
 def dashboard(request):
     require(request.user, "performance.figures.view")
     year = _year(request)
+    # Force-wide figures, the same for everyone allowed here: keyed by the year.
+    found = cached_figures(
+        ("performance-figures", year.pk),
+        lambda: selectors.dashboard(year=year),
+        scope=FORCE_WIDE,
+    )
     return render(
         request,
         "performance/dashboard.html",
@@ -404,9 +411,7 @@ def dashboard(request):
             "year": year,
             "phase": selectors.phase_of(year),
             "year_form": _year_form(request, year),
-            **selectors.conversation_shares(year=year),
-            "distribution": selectors.rating_distributions(year=year),
-            "year_panels": selectors.panels_of_year(year=year),
-            "promotions": selectors.promotion_success_table(),
+            **found.value,
+            "figures_as_at": found.as_at,
         },
     )

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from core.admin import BigTableAdmin
 from programmes.models import (
     BaselineVersion,
     Benefit,
@@ -113,7 +114,7 @@ class BaselineVersionInline(admin.TabularInline):
 
 
 @admin.register(Benefit)
-class BenefitAdmin(admin.ModelAdmin):
+class BenefitAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = ["reference", "project", "kind", "benefit_class", "department", "status"]
     list_filter = ["status", "benefit_class", "kind", "project__programme"]
     search_fields = ["reference", "description", "measure"]

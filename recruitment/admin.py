@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from core.admin import BigTableAdmin
 from core.audit import record_read
 from recruitment.models import (
     Ambassador,
@@ -58,7 +59,7 @@ class EOISourceInline(admin.TabularInline):
 
 
 @admin.register(ExpressionOfInterest)
-class ExpressionOfInterestAdmin(admin.ModelAdmin):
+class ExpressionOfInterestAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = ["id", "last_name", "first_name", "route", "status", "received_on"]
     list_filter = ["status", "route", "closed_reason", "received_on"]
     search_fields = ["last_name", "first_name", "email", "phone", "postcode"]
@@ -70,7 +71,7 @@ class ExpressionOfInterestAdmin(admin.ModelAdmin):
 
 
 @admin.register(EOISource)
-class EOISourceAdmin(admin.ModelAdmin):
+class EOISourceAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = ["eoi", "channel", "campaign", "zone", "captured_on"]
     list_filter = ["channel", "captured_on"]
     search_fields = ["eoi__last_name", "campaign__name"]
@@ -80,7 +81,7 @@ class EOISourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(EOIEquality)
-class EOIEqualityAdmin(admin.ModelAdmin):
+class EOIEqualityAdmin(BigTableAdmin, admin.ModelAdmin):
     """Special category: superusers only, and every record opened is logged."""
 
     list_display = ["eoi", "updated_at"]

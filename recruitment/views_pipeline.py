@@ -3,12 +3,12 @@
 from datetime import date
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.cache import FORCE_WIDE, cached_figures
 from core.exports import export_format, export_response
 from core.forms import add_service_errors
 from core.pagination import keyset_paginate
@@ -183,18 +183,16 @@ def dashboard(request):
     require(request.user, "recruitment.figures.view")
     form = figures.PeriodForm(request.GET or None)
     start, end = form.period()
+    # Force-wide, the same for everyone who may see them, and may be a few minutes old: at
+    # 1,000,000 EOIs they take over a second to count (docs/PERFORMANCE.md). The settings that
+    # change them (minority definition, target; the disclosure threshold always) are in the key.
+    found = cached_figures(
+        ("recruitment-figures", start, end, figures.minority_definition(), figures.target_share()),
+        lambda: figures.dashboard(start=start, end=end),
+        scope=FORCE_WIDE,
+    )
     return render(
         request,
         "recruitment/dashboard.html",
-        {"form": form, **_cached_dashboard(start, end)},
+        {"form": form, **found.value, "figures_as_at": found.as_at},
     )
-
-
-DASHBOARD_SECONDS = 300
-
-
-def _cached_dashboard(start, end) -> dict:
-    """The figures are force-wide (the same for everyone who may see them) and may be a few
-    minutes old: at 1,000,000 EOIs they take seconds to count (docs/PERFORMANCE.md)."""
-    key = f"recruitment:dashboard:{start.isoformat()}:{end.isoformat()}"
-    return cache.get_or_set(key, lambda: figures.dashboard(start=start, end=end), DASHBOARD_SECONDS)

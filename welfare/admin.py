@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from core.admin import BigTableAdmin
 from core.audit import record_read
 from welfare.models import (
     CaseTheme,
@@ -41,7 +42,7 @@ class ThemeInline(admin.TabularInline):
 
 
 @admin.register(WelfareCase)
-class WelfareCaseAdmin(ReadLoggedAdmin):
+class WelfareCaseAdmin(BigTableAdmin, ReadLoggedAdmin):
     show_full_result_count = False  # no full-table COUNT on the change list
     list_display = [
         "id",

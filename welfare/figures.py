@@ -238,3 +238,23 @@ def retention_by_ethnicity(
         counts=[[n - gone, gone] for _, n, gone in rows],
     )
     return table, DEFINITION_NOTES[definition]
+
+
+def dashboard(cohort: Cohort, *, start: date | None = None, end: date | None = None) -> dict:
+    """Everything the welfare figures page shows: the cohort's retention, leavers and
+    ethnicity (under disclosure control), and the cases notified in [start, end]."""
+    rows, total = retention_by_route(cohort)
+    themes, leavers = leavers_by_theme(cohort)
+    ethnicity, definition_note = retention_by_ethnicity(cohort)
+    return {
+        "retention_rows": rows,
+        "retention_total": total,
+        "themes": themes,
+        "leavers": leavers,
+        "service": leavers_by_length_of_service(cohort),
+        "outcomes": cases_by_outcome(start=start, end=end),
+        "intervention": retained_after_intervention(start=start, end=end),
+        "contact": first_contact_times(start=start, end=end),
+        "ethnicity": ethnicity,
+        "definition_note": definition_note,
+    }

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core.audit import record_read
+from core.cache import FORCE_WIDE, cached_figures
 from core.concurrency import StaleEdit
 from core.exports import export_format, export_response
 from core.forms import add_service_errors
@@ -408,22 +409,18 @@ def reg13_detail(request, pk):
 def _figures_context(form) -> dict:
     data = form.cleaned_data if form.is_valid() else {}
     cohort = figures.Cohort(data.get("cohort_from"), data.get("cohort_to"), data.get("as_at"))
-    span = {"start": data.get("cases_from"), "end": data.get("cases_to")}
-    rows, total = figures.retention_by_route(cohort)
-    themes, leavers = figures.leavers_by_theme(cohort)
-    ethnicity, definition_note = figures.retention_by_ethnicity(cohort)
+    start, end = data.get("cases_from"), data.get("cases_to")
+    # Force-wide aggregates under disclosure control: the key is every filter, with the
+    # cohort's as-at day (today when none is chosen).
+    found = cached_figures(
+        ("welfare-dashboard", cohort.start, cohort.end, cohort.day, start, end),
+        lambda: figures.dashboard(cohort, start=start, end=end),
+        scope=FORCE_WIDE,
+    )
     return {
         "cohort": cohort,
-        "retention_rows": rows,
-        "retention_total": total,
-        "themes": themes,
-        "leavers": leavers,
-        "service": figures.leavers_by_length_of_service(cohort),
-        "outcomes": figures.cases_by_outcome(**span),
-        "intervention": figures.retained_after_intervention(**span),
-        "contact": figures.first_contact_times(**span),
-        "ethnicity": ethnicity,
-        "definition_note": definition_note,
+        **found.value,
+        "figures_as_at": found.as_at,
         "target": first_contact_target(),
     }
 
