@@ -84,7 +84,7 @@ BENCH_SECONDS ?= 2
 bench-small: install services
 	@command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 	$(BIN)/python -m bench.generate --scale small
-	$(BIN)/python -m bench.run --scale small --seconds $(BENCH_SECONDS)
+	$(BIN)/python -m bench.run --scale small --seconds $(BENCH_SECONDS) --soak 2000
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3

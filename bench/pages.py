@@ -1,5 +1,7 @@
 """The pages the bench measures, with the demo user that may see each one."""
 
+from urllib.parse import urlencode
+
 DEEP_SHARE = 0.9  # "a deep page": the row 90% of the way down (row 900,000 of 1,000,000)
 
 
@@ -31,8 +33,13 @@ def _ids() -> dict:
     from recruitment.models import ExpressionOfInterest
     from welfare.models import WelfareCase
 
+    deep_eoi = ExpressionOfInterest.objects.order_by("id")[
+        int(ExpressionOfInterest.objects.count() * DEEP_SHARE)
+    ]
     return {
         "eoi": ExpressionOfInterest.objects.order_by("-received_on", "-id").first().pk,
+        # A search for one person by name (the trigram index; a full scan without it).
+        "search": urlencode({"q": f"{deep_eoi.first_name} {deep_eoi.last_name}"}),
         "case": WelfareCase.objects.order_by("-notified_on", "-id").first().pk,
         "passport": Passport.objects.filter(status="active").order_by("-id").first().pk,
         "benefit": Benefit.objects.order_by("-id").first().pk,
@@ -66,6 +73,20 @@ def pages(cursors: dict[str, str]) -> list[dict]:
             "detail",
             "recruitment: an EOI",
             f"/recruitment/eois/{ids['eoi']}/",
+            "recruit",
+        ),
+        _p(
+            "recruitment",
+            "list",
+            "recruitment: EOIs searched by name",
+            f"/recruitment/eois/?{ids['search']}",
+            "recruit",
+        ),
+        _p(
+            "recruitment",
+            "list",
+            "recruitment: EOIs filtered (new, PCDA)",
+            "/recruitment/eois/?status=new&route=pcda",
             "recruit",
         ),
         _p("recruitment", "list", "recruitment: candidates", "/recruitment/candidates/", "recruit"),

@@ -93,15 +93,27 @@ def start_gunicorn(scale: str, workers: int) -> subprocess.Popen:
     raise SystemExit("gunicorn did not start")
 
 
-def worker_rss_mb(master: int) -> float:
-    """Peak resident memory (VmHWM) of the largest gunicorn worker, in MB."""
-    peak = 0
+def worker_rss_mb(master: int, measure: str = "VmHWM") -> float:
+    """Resident memory of the largest gunicorn worker, in MB: its peak (VmHWM) or now (VmRSS)."""
+    largest = 0
     children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
     for pid in children:
         status = Path(f"/proc/{pid}/status").read_text()
-        found = re.search(r"VmHWM:\s+(\d+) kB", status)
-        peak = max(peak, int(found.group(1)) if found else 0)
-    return peak / 1024
+        found = re.search(rf"{measure}:\s+(\d+) kB", status)
+        largest = max(largest, int(found.group(1)) if found else 0)
+    return largest / 1024
+
+
+def soak(rows: list[dict], cookies: dict, target: int, seconds: int, lua: str) -> int:
+    """Go on requesting every measured page in turn until the workers have served `target`
+    requests in all (the memory target is "after 10,000 requests" a worker). Returns the total."""
+    served = sum(r["requests"] for r in rows)
+    turn = 0
+    while served < target:
+        page = rows[turn % len(rows)]
+        turn += 1
+        served += wrk(page["url"], cookies[page["role"]], seconds, lua)[2]
+    return served
 
 
 def wrk(url: str, cookie: str, seconds: int, lua: str) -> tuple[float, float, int, int]:
@@ -153,7 +165,7 @@ def queries_for(url: str, cookie: str) -> tuple[int, int]:
     return len(ctx.captured_queries), status
 
 
-def measure_pages(scale: str, seconds: int, proc) -> list[dict]:
+def measure_pages(scale: str, seconds: int, proc) -> tuple[list[dict], dict, str]:
     rows, cookies = [], {}
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
         lua.write(LUA)
@@ -180,14 +192,16 @@ def measure_pages(scale: str, seconds: int, proc) -> list[dict]:
             f"{queries:>3} queries  HTTP {status}  {requests} requests",
             flush=True,
         )
-    return rows
+    return rows, cookies, lua.name
 
 
-def table(scale: str, rows: list[dict], jobs: list[dict], rss: float, seconds: int) -> str:
+def table(
+    scale: str, rows: list[dict], jobs: list[dict], memory: dict, seconds: int, workers: int
+) -> str:
     lines = [
         f"# Peel benchmark: {scale} scale, {date.today().isoformat()}",
         "",
-        f"wrk: 1 thread, 4 connections, {seconds} s per page; gunicorn 2 sync workers on "
+        f"wrk: 1 thread, 4 connections, {seconds} s per page; gunicorn {workers} sync workers on "
         "127.0.0.1; production settings (DEBUG off, http allowed on loopback, MFA enforced).",
         "",
         "| page | role | p50 ms | p95 ms | queries | HTTP | requests | worker RSS MB |",
@@ -201,7 +215,13 @@ def table(scale: str, rows: list[dict], jobs: list[dict], rss: float, seconds: i
     lines += ["", "| in-process job | seconds | queries | note |", "|---|---:|---:|---|"]
     for j in jobs:
         lines.append(f"| {j['label']} | {j['seconds']:.2f} | {j['queries']} | {j['note']} |")
-    lines += ["", f"Peak gunicorn worker RSS over the run: {rss:.0f} MB.", ""]
+    lines += [
+        "",
+        f"Web workers: {memory['served']:,} requests served in all ({workers} workers, about "
+        f"{memory['served'] // workers:,} each); the largest worker's RSS after them "
+        f"{memory['now']:.0f} MB, its peak {memory['peak']:.0f} MB.",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -210,6 +230,12 @@ def main(argv=None) -> None:
     parser.add_argument("--scale", default="small")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--soak",
+        type=int,
+        default=20_000,
+        help="requests the workers serve in all before their memory is read (10,000 each)",
+    )
     args = parser.parse_args(argv)
     setup_django(args.scale)
     from django.core.management import call_command
@@ -217,13 +243,18 @@ def main(argv=None) -> None:
     call_command("collectstatic", "--noinput", verbosity=0)
     proc = start_gunicorn(args.scale, args.workers)
     try:
-        rows = measure_pages(args.scale, args.seconds, proc)
-        rss = worker_rss_mb(proc.pid)
+        rows, cookies, lua = measure_pages(args.scale, args.seconds, proc)
+        served = soak(rows, cookies, args.soak, args.seconds, lua)
+        memory = {
+            "served": served,
+            "now": worker_rss_mb(proc.pid, "VmRSS"),
+            "peak": worker_rss_mb(proc.pid),
+        }
     finally:
         proc.terminate()
         proc.wait(timeout=30)
     jobs = timed_jobs(args.scale)
-    report = table(args.scale, rows, jobs, rss, args.seconds)
+    report = table(args.scale, rows, jobs, memory, args.seconds, args.workers)
     out = ROOT / "bench" / "results" / f"{args.scale}-{date.today().isoformat()}.md"
     out.write_text(report)
     print(report)

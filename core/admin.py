@@ -15,6 +15,9 @@ class BigTableAdmin:
 
     show_full_result_count = False
     paginator = EstimatedCountPaginator
+    # No date drill-down (date_hierarchy): it lists the years with a DISTINCT over the whole
+    # table (538 ms at 1,000,000 EOIs). Big tables filter by date in list_filter instead.
+    date_hierarchy = None
 
 
 @admin.register(Setting)
@@ -94,4 +97,7 @@ admin.site.unregister(LogEntry)
 
 @admin.register(LogEntry)
 class AuditLogEntryAdmin(BigTableAdmin, LogEntryAdmin):
-    pass
+    # A date filter instead of the date drill-down, which lists the years with a DISTINCT
+    # over the whole log on every page.
+    date_hierarchy = None
+    list_filter = ["timestamp", *LogEntryAdmin.list_filter]

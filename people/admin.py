@@ -126,12 +126,10 @@ class UserAdmin(BigTableAdmin, DjangoUserAdmin):
 @admin.register(EmploymentRecord)
 class EmploymentRecordAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = ["person", "valid_from", "valid_to", "person_type", "rank", "department"]
-    list_filter = ["person_type", "rank", "department__portfolio"]
+    list_filter = ["person_type", "rank", "department__portfolio", "valid_from"]
     search_fields = ["person__staff_number", "person__last_name"]
     list_select_related = ["person", "department"]
     raw_id_fields = ["person", "line_manager"]
-    date_hierarchy = "valid_from"
-    show_full_result_count = False
 
 
 @admin.register(EqualityMonitoring)

@@ -13,6 +13,7 @@ from recruitment.models import (
     Intake,
     eoi_search_text,
 )
+from recruitment.selectors import search_eois
 
 EOI = ExpressionOfInterest
 
@@ -42,13 +43,7 @@ class EOIFilter(django_filters.FilterSet):
         fields = ["q", "status", "route", "channel", "campaign", "assigned_to", "overdue"]
 
     def search(self, queryset, name, value):
-        value = value.strip()
-        compact = value.replace(" ", "")
-        return queryset.alias(search_text=eoi_search_text()).filter(
-            Q(search_text__contains=value.upper())
-            | Q(phone__contains=compact.lstrip("0"))
-            | Q(postcode__iexact=value)
-        )
+        return search_eois(queryset, value)
 
     def by_source(self, queryset, name, value):
         sources = EOISource.objects.filter(eoi=OuterRef("pk"), **{name: value})

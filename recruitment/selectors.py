@@ -11,6 +11,7 @@ from recruitment.models import (
     ExpressionOfInterest,
     Intake,
     StageResult,
+    eoi_search_text,
 )
 from recruitment.permissions import OFFICERS
 
@@ -70,6 +71,17 @@ def overdue_for(*, user) -> QuerySet[EOI]:
     return eoi_list(user=user).filter(
         next_action_on__lt=timezone.localdate(),
         status__in=[EOI.Status.NEW, EOI.Status.CONTACTED, EOI.Status.APPLYING],
+    )
+
+
+def search_eois(queryset: QuerySet[EOI], text: str) -> QuerySet[EOI]:
+    """EOIs whose name or email contains `text` (any case), whose phone contains its digits,
+    or whose postcode is `text`: the EOI list's search box and the admin's. Indexed at scale
+    (recruitment.models.eoi_search_text)."""
+    text = text.strip()
+    digits = text.replace(" ", "").lstrip("0")
+    return queryset.alias(search_text=eoi_search_text()).filter(
+        Q(search_text__contains=text.upper()) | Q(phone__contains=digits) | Q(postcode__iexact=text)
     )
 
 

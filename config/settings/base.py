@@ -105,6 +105,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
         "DB_CONNECT_TIMEOUT", default=5
     )
+    # No JIT compilation: Peel's pages run short queries that PostgreSQL's cost estimate can
+    # push over jit_above_cost, and compiling then costs more than running (58-177 ms measured
+    # on the home and performance pages at 1m scale: docs/PERFORMANCE.md).
+    DATABASES["default"]["OPTIONS"]["options"] = env("DB_OPTIONS", default="-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"

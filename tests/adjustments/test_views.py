@@ -390,3 +390,16 @@ def test_the_owner_is_offered_share_or_stop_sharing(client_for, passport, collea
     services.passport_consent_give(actor=colleague, passport=passport)
     names = [name for name, _ in client.get(_url(passport)).context["actions"]]
     assert "unshare" in names and "share" not in names
+
+
+def test_an_ra_officer_who_manages_a_team_sees_only_what_their_team_shared(client_for, ra_officer):
+    """RA officers may read every passport, but "shared with you" is their team's consent."""
+    sharer, keeper = _owners(2, 300)
+    for owner in (sharer, keeper):
+        person_change(actor=None, person=owner, effective=owner.start_date, line_manager=ra_officer)
+    shared = PassportFactory(owner=sharer)
+    services.passport_consent_give(actor=sharer, passport=shared)
+    PassportFactory(owner=keeper)
+    PassportFactory(owner=UserFactory())
+    response = client_for(ra_officer).get(reverse("adjustments:team"))
+    assert [p.pk for p in response.context["page"]] == [shared.pk]

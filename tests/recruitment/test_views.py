@@ -382,3 +382,29 @@ def test_a_double_tap_on_started_creates_one_colleague(
     assert first.status_code == second.status_code == 302
     assert User.objects.count() == before + 1
     assert User.objects.filter(staff_number="S20001").exists()
+
+
+def _names(response) -> set[str]:
+    return {eoi.full_name for eoi in response.context["page"]}
+
+
+def test_the_search_finds_a_caller_by_name_phone_email_or_postcode(client_for, recruitment_officer):
+    EOIFactory(first_name="Ann", last_name="Smith", phone="+447700900123", postcode="B44 6WU")
+    EOIFactory(first_name="Bob", last_name="Jones", email="bob.jones@example.org")
+    client = client_for(recruitment_officer)
+    url = reverse("recruitment:eoi-list")
+    assert _names(client.get(url, {"q": "ann smith"})) == {"Ann Smith"}  # the whole name
+    assert _names(client.get(url, {"q": "SMI"})) == {"Ann Smith"}
+    assert _names(client.get(url, {"q": "07700 900123"})) == {"Ann Smith"}
+    assert _names(client.get(url, {"q": "b44 6wu"})) == {"Ann Smith"}
+    assert _names(client.get(url, {"q": "jones@example"})) == {"Bob Jones"}
+    assert _names(client.get(url, {"q": "nobody"})) == set()
+
+
+def test_the_admin_searches_eois_as_the_list_does(client_for, admin_user):
+    EOIFactory(first_name="Ann", last_name="Smith")
+    EOIFactory(first_name="Bob", last_name="Jones")
+    response = client_for(admin_user).get(
+        "/admin/recruitment/expressionofinterest/", {"q": "ann smith"}
+    )
+    assert [eoi.full_name for eoi in response.context["cl"].result_list] == ["Ann Smith"]
