@@ -18,12 +18,12 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models, transaction
 from django.utils.module_loading import autodiscover_modules
 
-MAX_ROWS = 50_000
 MAX_BYTES = 20 * 1024 * 1024
 FILE_TYPES = (".csv", ".xlsx")
 
@@ -309,8 +309,12 @@ def read_table(name: str, data: bytes) -> tuple[list[str], list[tuple[int, list]
         for number, cells in enumerate(table[1:], start=2)
         if any(_as_text(cell) for cell in cells)
     ]
-    if len(rows) > MAX_ROWS:
-        raise UnreadableFile(f"The file has {len(rows)} rows; import at most {MAX_ROWS} at once.")
+    limit = settings.PEEL_IMPORT_MAX_ROWS
+    if len(rows) > limit:
+        raise UnreadableFile(
+            f"The file has {len(rows):,} rows; Peel imports at most {limit:,} rows from one "
+            "file. Split it into smaller files and import each."
+        )
     return headings, rows
 
 
