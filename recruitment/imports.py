@@ -8,10 +8,8 @@ captured as on the quick capture page (recruitment.services.eoi_create).
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from core import imports
-from core.audit import audit_action
 from core.imports import Counts, ImportColumn, ImportRefused, ImportSpec, Problem, Row
 from people.models import EntryRoute
 from people.permissions import can, has_role
@@ -31,7 +29,6 @@ from recruitment.validation import normalise_email, normalise_phone, normalise_p
 EOI = ExpressionOfInterest
 BULK_FROM = 200
 CHUNK = 5000
-DETAIL_FIELDS = ("first_name", "last_name", "phone", "postcode", "route")
 
 
 def _normalised(normalise):
@@ -183,11 +180,13 @@ class EOISignUpImport(ImportSpec):
         imports.audit_many(actor=actor, action="recruitment.eoi.created", objs=eois)
 
     def _update(self, row: Row, eoi: EOI, *, actor) -> bool:
-        changes = {f: row.values[f] for f in DETAIL_FIELDS if getattr(eoi, f) != row.values[f]}
+        changes = {
+            f: row.values[f] for f in services.DETAIL_FIELDS if getattr(eoi, f) != row.values[f]
+        }
         if not changes:
             return False
         try:
-            eoi_details_correct(actor=actor, eoi=eoi, **changes)
+            services.eoi_details_correct(actor=actor, eoi=eoi, **changes)
         except ValidationError as error:
             raise ImportRefused(self.problems_from(row, error)) from None
         return True
@@ -209,24 +208,6 @@ def _existing(rows: list[Row]) -> dict[tuple[str, int], EOI]:
         ).select_related("eoi")
         found.update({(s.eoi.email, s.campaign_id): s.eoi for s in sources})
     return found
-
-
-def eoi_details_correct(*, actor, eoi: EOI, **details) -> EOI:
-    """Correct an EOI's name, phone, postcode or route from a sign-up sheet. Raises
-    ValidationError for bad values. Belongs in recruitment.services (see the issue 9 report)."""
-    with transaction.atomic():
-        eoi = EOI.objects.select_for_update().get(pk=eoi.pk)
-        for name, value in details.items():
-            setattr(eoi, name, value)
-        eoi.full_clean()
-        eoi.save(update_fields=[*details, "updated_at"])
-        audit_action(
-            actor=actor,
-            action="recruitment.eoi.corrected",
-            obj=eoi,
-            data={"fields": sorted(details)},
-        )
-    return eoi
 
 
 class StageResultsImport(ImportSpec):
