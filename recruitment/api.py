@@ -13,7 +13,6 @@ from people.models import EntryRoute
 from people.permissions import can, require
 from recruitment import selectors, services
 from recruitment.models import Campaign, ExpressionOfInterest, Intake, Zone
-from recruitment.views import _quick_source
 
 EOI = ExpressionOfInterest
 
@@ -81,7 +80,8 @@ class _EOICapture:
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         zone = data.pop("zone", None)
-        eoi = services.eoi_create(actor=request.user, **data, **_quick_source(request.user, zone))
+        source = selectors.quick_capture_source(user=request.user, zone=zone)
+        eoi = services.eoi_create(actor=request.user, **data, **source)
         eoi = selectors.eoi_list(user=request.user).get(pk=eoi.pk)
         return Response(EOISerializer(eoi).data, status=status.HTTP_201_CREATED)
 

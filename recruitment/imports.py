@@ -8,10 +8,8 @@ captured as on the quick capture page (recruitment.services.eoi_create).
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
-from core import imports
-from core.audit import audit_action
+from core import bulk, imports
 from core.imports import Counts, ImportColumn, ImportRefused, ImportSpec, Problem, Row
 from people.models import EntryRoute
 from people.permissions import can, has_role
@@ -30,8 +28,15 @@ from recruitment.validation import normalise_email, normalise_phone, normalise_p
 
 EOI = ExpressionOfInterest
 BULK_FROM = 200
-CHUNK = 5000
-DETAIL_FIELDS = ("first_name", "last_name", "phone", "postcode", "route")
+SIGN_UP_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "postcode",
+    "route",
+    "consent_to_contact",
+)
 
 
 def _normalised(normalise):
@@ -147,47 +152,56 @@ class EOISignUpImport(ImportSpec):
         if problems:
             raise ImportRefused(problems)
 
-    def _new_eoi(self, row: Row, actor) -> EOI:
-        values = {k: v for k, v in row.values.items() if k not in ("campaign", "captured_on")}
-        return EOI(captured_by=actor, received_on=row.values["captured_on"], **values)
-
     def _create_in_bulk(self, rows: list[Row], *, actor) -> None:
-        """What eoi_create does for a sign-up row, for many at once: validated EOIs, then one
-        event source each, then one audit entry each."""
-        eois, problems = [], []
-        for row in rows:
-            eoi = self._new_eoi(row, actor)
-            try:
-                eoi.full_clean(
-                    exclude=["captured_by"], validate_unique=False, validate_constraints=False
-                )
-            except ValidationError as error:
-                problems += self.problems_from(row, error)
-            eois.append(eoi)
-        if problems:
-            raise ImportRefused(problems)
-        EOI.objects.bulk_create(eois, batch_size=1000)
-        EOISource.objects.bulk_create(
+        """What eoi_create does for a sign-up row, for many rows at once: each EOI and its
+        event source checked as full_clean would (core.bulk.clean_many), then EOIs, sources
+        and one audit entry each written with COPY."""
+        eois, failures = bulk.clean_many(
+            EOI,
             [
-                EOISource(
-                    eoi=eoi,
-                    channel=Channel.EVENT,
-                    campaign=row.values["campaign"],
-                    captured_by=actor,
-                    captured_on=row.values["captured_on"],
-                )
+                {name: row.values[name] for name in SIGN_UP_FIELDS}
+                | {"received_on": row.values["captured_on"]}
+                for row in rows
+            ],
+            fixed={"captured_by": actor},
+            exclude=["captured_by"],
+        )
+        self._refuse(rows, failures)
+        bulk.insert_many(EOI, eois)
+        sources, failures = bulk.clean_many(
+            EOISource,
+            [
+                {
+                    "eoi_id": eoi.pk,
+                    "campaign_id": row.values["campaign"].pk,
+                    "captured_on": row.values["captured_on"],
+                }
                 for row, eoi in zip(rows, eois, strict=True)
             ],
-            batch_size=1000,
+            fixed={"channel": Channel.EVENT, "captured_by": actor},
+            exclude=["eoi", "captured_by"],
         )
+        self._refuse(rows, failures)
+        bulk.insert_many(EOISource, sources)
         imports.audit_many(actor=actor, action="recruitment.eoi.created", objs=eois)
 
+    def _refuse(self, rows: list[Row], failures: dict) -> None:
+        problems = [
+            problem
+            for index, error in failures.items()
+            for problem in self.problems_from(rows[index], error)
+        ]
+        if problems:
+            raise ImportRefused(problems)
+
     def _update(self, row: Row, eoi: EOI, *, actor) -> bool:
-        changes = {f: row.values[f] for f in DETAIL_FIELDS if getattr(eoi, f) != row.values[f]}
+        changes = {
+            f: row.values[f] for f in services.DETAIL_FIELDS if getattr(eoi, f) != row.values[f]
+        }
         if not changes:
             return False
         try:
-            eoi_details_correct(actor=actor, eoi=eoi, **changes)
+            services.eoi_details_correct(actor=actor, eoi=eoi, **changes)
         except ValidationError as error:
             raise ImportRefused(self.problems_from(row, error)) from None
         return True
@@ -199,34 +213,12 @@ def _key(row: Row) -> tuple[str, int]:
 
 def _existing(rows: list[Row]) -> dict[tuple[str, int], EOI]:
     """The unmerged EOIs already captured at each row's campaign with its email address."""
-    emails = sorted({row.values["email"] for row in rows})
-    found = {}
-    for start in range(0, len(emails), CHUNK):
-        sources = EOISource.objects.filter(
-            eoi__email__in=emails[start : start + CHUNK],
-            eoi__merged_into__isnull=True,
-            campaign__isnull=False,
-        ).select_related("eoi")
-        found.update({(s.eoi.email, s.campaign_id): s.eoi for s in sources})
-    return found
-
-
-def eoi_details_correct(*, actor, eoi: EOI, **details) -> EOI:
-    """Correct an EOI's name, phone, postcode or route from a sign-up sheet. Raises
-    ValidationError for bad values. Belongs in recruitment.services (see the issue 9 report)."""
-    with transaction.atomic():
-        eoi = EOI.objects.select_for_update().get(pk=eoi.pk)
-        for name, value in details.items():
-            setattr(eoi, name, value)
-        eoi.full_clean()
-        eoi.save(update_fields=[*details, "updated_at"])
-        audit_action(
-            actor=actor,
-            action="recruitment.eoi.corrected",
-            obj=eoi,
-            data={"fields": sorted(details)},
-        )
-    return eoi
+    sources = EOISource.objects.filter(
+        eoi__email__in=bulk.any_of({row.values["email"] for row in rows}),
+        eoi__merged_into__isnull=True,
+        campaign__isnull=False,
+    ).select_related("eoi")
+    return {(s.eoi.email, s.campaign_id): s.eoi for s in sources}
 
 
 class StageResultsImport(ImportSpec):

@@ -6,7 +6,9 @@ from django.utils import timezone
 from people.permissions import has_role
 from people.roles import Role
 from recruitment.models import (
+    Ambassador,
     Candidate,
+    Channel,
     EOISource,
     ExpressionOfInterest,
     Intake,
@@ -29,6 +31,20 @@ def eois_for(*, user) -> QuerySet[EOI]:
         mine = EOISource.objects.filter(eoi=OuterRef("pk"), captured_by=user)
         return qs.filter(Exists(mine))
     return qs.none()
+
+
+def quick_capture_source(*, user, zone) -> dict:
+    """Where an EOI captured on the quick capture page (or the phone's API) came from, as
+    `services.eoi_create`'s source arguments: at an event the zone says where; otherwise an
+    ambassador on duty is the channel."""
+    ambassador = Ambassador.objects.filter(person=user, active=True).first()
+    if zone is not None:
+        channel = Channel.EVENT
+    elif ambassador or has_role(user, Role.AMBASSADOR):
+        channel = Channel.AMBASSADOR
+    else:
+        channel = Channel.OTHER
+    return {"channel": channel, "zone": zone, "ambassador": ambassador}
 
 
 def eoi_list(*, user) -> QuerySet[EOI]:

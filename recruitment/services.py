@@ -175,6 +175,28 @@ def eoi_adjustment_declare(*, actor, eoi: EOI, details: str):
     return need
 
 
+DETAIL_FIELDS = ("first_name", "last_name", "phone", "postcode", "route")
+
+
+@transaction.atomic
+def eoi_details_correct(*, actor, eoi: EOI, **details) -> EOI:
+    """Correct an EOI's name, phone, postcode or route (`DETAIL_FIELDS`), as an event's
+    sign-up sheet does when the person is already on the campaign's list. Its status and work
+    are not touched. Raises ValidationError for bad values."""
+    unknown = set(details) - set(DETAIL_FIELDS)
+    if unknown:
+        raise TypeError(f"eoi_details_correct corrects {DETAIL_FIELDS}, not {sorted(unknown)}.")
+    eoi = EOI.objects.select_for_update().get(pk=eoi.pk)
+    for name, value in details.items():
+        setattr(eoi, name, value)
+    eoi.full_clean()
+    eoi.save(update_fields=[*details, "updated_at"])
+    audit_action(
+        actor=actor, action="recruitment.eoi.corrected", obj=eoi, data={"fields": sorted(details)}
+    )
+    return eoi
+
+
 def _merge_blanks(keep: EOI, duplicate: EOI) -> None:
     for field in ("email", "phone", "next_action"):
         if not getattr(keep, field) and getattr(duplicate, field):

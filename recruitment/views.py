@@ -11,8 +11,7 @@ from core.concurrency import StaleEdit
 from core.exports import export_format, export_response
 from core.forms import add_service_errors
 from core.pagination import keyset_paginate
-from people.permissions import can, has_role, require
-from people.roles import Role
+from people.permissions import can, require
 from recruitment import selectors, services
 from recruitment.exports import EOI_COLUMNS
 from recruitment.filters import EOIFilter
@@ -25,7 +24,7 @@ from recruitment.forms import (
     QuickEOIForm,
     WorkForm,
 )
-from recruitment.models import Ambassador, Channel, ExpressionOfInterest
+from recruitment.models import ExpressionOfInterest
 
 EOI = ExpressionOfInterest
 ZONE_KEY = "recruitment-quick-zone"
@@ -40,18 +39,6 @@ def eoi_for(request, pk: int) -> EOI:
         raise Http404 from missing
 
 
-def _quick_source(user, zone) -> dict:
-    """At an event the zone says where; otherwise an ambassador on duty is the channel."""
-    ambassador = Ambassador.objects.filter(person=user, active=True).first()
-    if zone is not None:
-        channel = Channel.EVENT
-    elif ambassador or has_role(user, Role.AMBASSADOR):
-        channel = Channel.AMBASSADOR
-    else:
-        channel = Channel.OTHER
-    return {"channel": channel, "zone": zone, "ambassador": ambassador}
-
-
 def eoi_quick(request):
     """The one-handed phone form: an EOI in under 30 seconds, then straight to the next."""
     require(request.user, "recruitment.eoi.capture")
@@ -61,9 +48,8 @@ def eoi_quick(request):
         data = dict(form.cleaned_data)
         zone = data.pop("zone")
         try:
-            eoi = services.eoi_create(
-                actor=request.user, **data, **_quick_source(request.user, zone)
-            )
+            source = selectors.quick_capture_source(user=request.user, zone=zone)
+            eoi = services.eoi_create(actor=request.user, **data, **source)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

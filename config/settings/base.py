@@ -291,5 +291,10 @@ SPECTACULAR_SETTINGS = {
 
 PEEL_BEAT_MAX_AGE = env.int("PEEL_BEAT_MAX_AGE", default=180)
 
+# Bulk imports (core.imports, docs/IMPORTS.md): the most rows one file may hold. A file is
+# checked in memory and written in one transaction, so this bounds the memory and the time
+# one import takes; 100,000 is an event season's sign-up sheets or a force's HR extract.
+PEEL_IMPORT_MAX_ROWS = env.int("PEEL_IMPORT_MAX_ROWS", default=100_000)
+
 # Peel's own defaults. Figures an admin may change live in core.Setting; these are fall-backs.
 PEEL_DEMO_PASSWORD = env("PEEL_DEMO_PASSWORD", default="peel-demo-2026")

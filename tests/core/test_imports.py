@@ -146,3 +146,23 @@ def test_a_cp1252_file_is_read(departments):
     )
     assert result.ok, result.problems
     assert User.objects.get(staff_number="HR00000").last_name == "Zoë"
+
+
+def test_one_file_holds_at_most_the_row_limit_setting(departments, settings):
+    settings.PEEL_IMPORT_MAX_ROWS = 3
+    spec = imports.registry.get("colleagues")
+    result = imports.run_import(spec, name="x.csv", data=colleagues_file(4), actor=None)
+    assert [(p.row, p.column) for p in result.problems] == [(0, "")]
+    assert result.problems[0].message == (
+        "The file has 4 rows; Peel imports at most 3 rows from one file. "
+        "Split it into smaller files and import each."
+    )
+    assert not User.objects.filter(staff_number__startswith="HR").exists()
+    blank_rows_do_not_count = colleagues_file(3) + b",,,,,,,,,\n"
+    assert imports.run_import(spec, name="x.csv", data=blank_rows_do_not_count, actor=None).ok
+
+
+def test_the_row_limit_is_100000_unless_set():
+    from django.conf import settings
+
+    assert settings.PEEL_IMPORT_MAX_ROWS == 100_000

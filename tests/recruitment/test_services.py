@@ -151,6 +151,37 @@ def test_an_ambassador_sees_only_what_they_captured(recruitment_officer, ambassa
     assert selectors.eois_for(user=recruitment_officer).count() == 2
 
 
+def test_a_correction_changes_only_the_details_and_is_audited(recruitment_officer):
+    from auditlog.models import LogEntry
+
+    eoi = _capture(recruitment_officer)
+    services.eoi_details_correct(
+        actor=recruitment_officer, eoi=eoi, postcode="B1 1AA", first_name="Kemisola"
+    )
+    eoi.refresh_from_db()
+    assert (eoi.first_name, eoi.postcode, eoi.status) == ("Kemisola", "B1 1AA", EOI.Status.NEW)
+    entry = LogEntry.objects.get(changes_text="recruitment.eoi.corrected")
+    assert entry.additional_data["fields"] == ["first_name", "postcode"]
+    with pytest.raises(ValidationError):
+        services.eoi_details_correct(actor=recruitment_officer, eoi=eoi, route="astronaut")
+    with pytest.raises(TypeError):
+        services.eoi_details_correct(actor=recruitment_officer, eoi=eoi, status="closed")
+    eoi.refresh_from_db()
+    assert (eoi.route, eoi.status) == (EntryRoute.PCDA, EOI.Status.NEW)
+
+
+def test_a_quick_capture_source_says_event_ambassador_or_other(recruitment_officer, ambassador):
+    zone = ZoneFactory()
+    at_event = selectors.quick_capture_source(user=recruitment_officer, zone=zone)
+    assert (at_event["channel"], at_event["zone"]) == (Channel.EVENT, zone)
+    assert selectors.quick_capture_source(user=recruitment_officer, zone=None)["channel"] == (
+        Channel.OTHER
+    )
+    record = AmbassadorFactory(person=ambassador)
+    on_duty = selectors.quick_capture_source(user=ambassador, zone=None)
+    assert (on_duty["channel"], on_duty["ambassador"]) == (Channel.AMBASSADOR, record)
+
+
 def test_closing_needs_a_reason_and_clears_the_next_action(recruitment_officer):
     eoi = _capture(recruitment_officer)
     with pytest.raises(ValidationError):
