@@ -26,9 +26,15 @@ class BenefitFilter(django_filters.FilterSet):
         empty_label="Any programme",
     )
 
+    project = django_filters.ModelChoiceFilter(
+        label="Project",
+        queryset=Project.objects.select_related("programme"),
+        empty_label="Any project",
+    )
+
     class Meta:
         model = Benefit
-        fields = ["q", "status", "benefit_class", "kind", "department", "programme"]
+        fields = ["q", "status", "benefit_class", "kind", "department", "programme", "project"]
 
     def search(self, queryset, name, value):
         return queryset.filter(

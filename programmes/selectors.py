@@ -101,9 +101,18 @@ def project_detail(*, user) -> QuerySet[Project]:
         Project.objects.select_related("programme", "owner", "department").prefetch_related(
             Prefetch("financial_lines", queryset=FinancialLine.objects.order_by("financial_year")),
             "efficiencies",
-            "benefits",
         ),
     )
+
+
+PROJECT_PAGE_BENEFITS = 20
+
+
+def project_benefits(*, project: Project) -> tuple[list[Benefit], int]:
+    """The project's first benefits by reference, and how many it has in all: a project can
+    hold hundreds, and the register lists them all (filtered by project)."""
+    benefits = project.benefits.order_by("reference")
+    return list(benefits[:PROJECT_PAGE_BENEFITS]), benefits.count()
 
 
 def financial_line_list(*, user) -> QuerySet[FinancialLine]:

@@ -376,6 +376,7 @@ def _project_page(request, project, status=200, **forms_given):
         "fte_form": forms_given.get("fte_form") or forms.FteForm(),
         "totals": selectors.financial_totals(project.financial_lines.all()),
     }
+    context["benefits"], context["benefit_count"] = selectors.project_benefits(project=project)
     return render(request, "programmes/project_detail.html", context, status=status)
 
 

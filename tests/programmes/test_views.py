@@ -598,3 +598,18 @@ def test_the_profile_shows_the_plan_at_the_current_baseline(
     url = reverse("programmes:profile-edit", args=[benefit.pk, register["line"].pk])
     row = client.get(url, **HTMX).content.decode()
     assert row.count("<td") == 7  # year, baseline plan, planned, forecast, actual, gap, actions
+
+
+def test_a_project_page_shows_its_first_benefits_and_links_to_all(client_for, benefits_analyst):
+    """A project can hold hundreds of benefits: its page shows the first 20 by reference and
+    sends the reader to the register, filtered to the project, for the rest."""
+    project = ProjectFactory()
+    other = BenefitFactory(reference="BEN-OTHER")
+    BenefitFactory.create_batch(25, project=project, department=other.department)
+    client = client_for(benefits_analyst)
+    page = client.get(reverse("programmes:project", args=[project.pk]))
+    assert len(page.context["benefits"]) == 20 and page.context["benefit_count"] == 25
+    register_url = f"{reverse('programmes:benefit-list')}?project={project.pk}"
+    assert register_url in page.content.decode()
+    listed = client.get(register_url).context["page"]
+    assert len(listed) == 25 and other not in listed
