@@ -50,4 +50,6 @@ def production_env(scale: str) -> dict[str, str]:
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DJANGO_SECURE_HSTS_SECONDS": "0",
         "REDIS_URL": "",
+        # One cache for both web workers, as production's Redis (tasks still run inline).
+        "CACHE_URL": os.environ.get("PEEL_BENCH_CACHE", "redis://127.0.0.1:6379/13"),
     }

@@ -241,6 +241,9 @@ def main(argv=None) -> None:
     from django.core.management import call_command
 
     call_command("collectstatic", "--noinput", verbosity=0)
+    from django.core.cache import cache
+
+    cache.clear()  # figures are built afresh by the first request of the run
     proc = start_gunicorn(args.scale, args.workers)
     try:
         rows, cookies, lua = measure_pages(args.scale, args.seconds, proc)

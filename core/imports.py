@@ -103,6 +103,8 @@ class ImportSpec:
     description: str = ""
     columns: list[ImportColumn] = []
     natural_key: tuple[str, ...] = ()
+    # True when the rows record who made them (an EOI's "captured by"): refused without one.
+    needs_actor: bool = False
 
     def may_import(self, user) -> bool:
         """Who may run this import on the page. Refuses everyone unless a spec says otherwise."""
@@ -423,6 +425,14 @@ def run_import(
     real, a file that would fail on commit fails here too, and nothing is kept. Returns the
     problems found (nothing written) or the counts.
     """
+    if spec.needs_actor and actor is None:
+        problem = Problem(
+            0,
+            "",
+            f"This import ({spec.label or spec.kind}) records who captured each row: "
+            "run it as a named colleague (on the command line, --actor STAFF_NUMBER).",
+        )
+        return ImportResult(kind=spec.kind, rows=0, problems=[problem], dry_run=dry_run)
     with _few_collections():
         rows, problems = check_file(spec, name, data)
         result = ImportResult(kind=spec.kind, rows=len(rows), problems=problems, dry_run=dry_run)

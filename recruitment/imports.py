@@ -64,6 +64,7 @@ def _score(value) -> Decimal:
 
 class EOISignUpImport(ImportSpec):
     kind = "eois"
+    needs_actor = True
     label = "Expressions of interest (event sign-up sheet)"
     description = (
         "One row per person who signed up at a campaign or event. A person already on that "

@@ -183,8 +183,11 @@ def redis_cache(url: str) -> dict:
     }
 
 
-if REDIS_URL:
-    CACHES = redis_cache(REDIS_URL)
+# The cache is on Redis when REDIS_URL is set; CACHE_URL can put it elsewhere (the benchmark
+# shares one Redis cache between web workers while its tasks run inline, as without a broker).
+CACHE_URL = env("CACHE_URL", default=REDIS_URL)
+if CACHE_URL:
+    CACHES = redis_cache(CACHE_URL)
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

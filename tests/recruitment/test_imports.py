@@ -389,3 +389,14 @@ def test_a_recruitment_officer_imports_a_sheet_on_the_page(campaign, client_for,
     )
     assert "3 created, 0 updated, 0 unchanged" in response.content.decode()
     assert EOI.objects.count() == 3
+
+
+def test_the_command_refuses_eois_without_someone_who_captured_them(campaign, tmp_path, capsys):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "sign-ups.csv"
+    path.write_bytes(sheet([sign_up(i) for i in range(300)]))
+    with pytest.raises(CommandError, match="1 problem: nothing was imported"):
+        call_command("import_data", "eois", str(path))
+    assert "--actor STAFF_NUMBER" in capsys.readouterr().err
+    assert not ExpressionOfInterest.objects.exists()

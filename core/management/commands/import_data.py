@@ -37,7 +37,8 @@ class Command(BaseCommand):
                 where = f"Row {problem.row}" if problem.row else "File"
                 column = f", {problem.column}" if problem.column else ""
                 self.stderr.write(f"{where}{column}: {problem.message}")
-            raise CommandError(f"{len(result.problems)} problems: nothing was imported.")
+            count = len(result.problems)
+            raise CommandError(f"{count} problem{'' if count == 1 else 's'}: nothing was imported.")
         counts = result.counts
         verb = "Would import" if dry_run else "Imported"
         self.stdout.write(
