@@ -86,7 +86,7 @@ def test_the_command_imports_and_reports_counts(tmp_path, departments, capsys):
 def test_the_command_lists_problems_and_fails(tmp_path, departments, capsys):
     path = tmp_path / "extract.csv"
     path.write_bytes(colleagues_file(3, r1={"Person type": "Wizard"}))
-    with pytest.raises(CommandError, match="1 problems: nothing was imported"):
+    with pytest.raises(CommandError, match="1 problem: nothing was imported"):
         call_command("import_data", "colleagues", str(path))
     assert "Row 3, Person type: 'Wizard' is not one Peel knows" in capsys.readouterr().err
     with pytest.raises(CommandError, match="no import called 'spaceships'"):
