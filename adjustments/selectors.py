@@ -171,14 +171,21 @@ def overdue(*, on: date | None = None, limit: int = 200) -> Overdue:
 # Figures --------------------------------------------------------------------------------
 
 
+OPEN_PASSPORT = Q(status__in=[S.SUBMITTED, S.IN_REVIEW, S.ACTIVE])
+
+
+def _review_overdue(on: date) -> Q:
+    return Q(status=S.ACTIVE, review_date__lt=on)
+
+
 def active_passports(*, on: date | None = None) -> int:
     """Passports submitted and not closed (with the RA officers or active)."""
-    return Passport.objects.filter(status__in=[S.SUBMITTED, S.IN_REVIEW, S.ACTIVE]).count()
+    return Passport.objects.filter(OPEN_PASSPORT).count()
 
 
 def reviews_overdue(*, on: date | None = None) -> QuerySet[Passport]:
     """Active passports whose review date has passed."""
-    return Passport.objects.filter(status=S.ACTIVE, review_date__lt=on or _today()).order_by(
+    return Passport.objects.filter(_review_overdue(on or _today())).order_by(
         "review_date", "id"
     )
 
@@ -281,12 +288,16 @@ def dashboard(*, on: date | None = None) -> dict:
     """Every figure on the dashboard, for the financial year containing `on`."""
     on = on or _today()
     year = FinancialYear.containing(on)
+    passports = Passport.objects.aggregate(  # both passport counts in one pass
+        active=Count("id", filter=OPEN_PASSPORT),
+        reviews_overdue=Count("id", filter=_review_overdue(on)),
+    )
     return {
         "year": year,
-        "active_passports": active_passports(),
+        "active_passports": passports["active"],
         "days_to_in_place": days_to_in_place(start=year.start, end=year.end),
         "decline_rate": decline_rate(start=year.start, end=year.end),
-        "reviews_overdue": reviews_overdue(on=on).count(),
+        "reviews_overdue": passports["reviews_overdue"],
         "dyslexia": dyslexia_funnel(start=year.start, end=year.end),
         "spend": spend(year=year),
         "acknowledge_days": acknowledge_days(),

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from people.models import EmploymentRecord
 from tests.factories import UserFactory
+from tests.utils import build_queries_for
 
 
 def test_my_team(cast, client_for, flat):
@@ -78,3 +79,12 @@ def test_home_for_a_manager(cast, client_for, flat):
         reverse("home"),
         lambda n: UserFactory.create_batch(n, line_manager=manager),
     )
+
+
+def test_the_workforce_figures(cast, client_for):
+    """Built afresh (not from the cache): every year's shares in one query."""
+    client, url = client_for(cast["people_analyst"]), reverse("people:workforce")
+    UserFactory.create_batch(1)
+    one = build_queries_for(client, url)
+    UserFactory.create_batch(49)
+    assert build_queries_for(client, url) == one <= 10
