@@ -1,6 +1,17 @@
 """Reads for recruitment, each scoped by the user asking. Figures are in `figures.py`."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.utils import timezone
 
 from people.permissions import has_role
@@ -90,15 +101,39 @@ def overdue_for(*, user) -> QuerySet[EOI]:
     )
 
 
+EOI_ORDER = ("-received_on", "-id")
+# A search's results in the same order, by an expression no index holds (the day received,
+# plus nothing). Ordered by the indexed `received_on`, PostgreSQL may walk the whole list
+# newest first hoping to meet 50 matches: 3 s at 1,000,000 EOIs for a name nobody has.
+# Ordered by this, it finds the matches through the trigram indexes and sorts them.
+SEARCH_ORDER = ("-search_received_on", "-id")
+
+
 def search_eois(queryset: QuerySet[EOI], text: str) -> QuerySet[EOI]:
     """EOIs whose name or email contains `text` (any case), whose phone contains its digits,
     or whose postcode is `text`: the EOI list's search box and the admin's. Indexed at scale
-    (recruitment.models.eoi_search_text)."""
+    (recruitment.models.eoi_search_text); page them in `eoi_order(queryset)`."""
     text = text.strip()
-    digits = text.replace(" ", "").lstrip("0")
-    return queryset.alias(search_text=eoi_search_text()).filter(
-        Q(search_text__contains=text.upper()) | Q(phone__contains=digits) | Q(postcode__iexact=text)
+    match = Q(search_text__contains=text.upper())
+    digits = text.replace(" ", "").lstrip("+0")
+    if digits.isdigit() and len(digits) >= 3:  # part of a phone number
+        match |= Q(phone__contains=digits)
+    if len(text) <= 8:  # a postcode, "B44 6WU"
+        match |= Q(postcode__iexact=text)
+    return (
+        queryset.alias(search_text=eoi_search_text())
+        .filter(match)
+        .annotate(
+            search_received_on=ExpressionWrapper(
+                F("received_on") + Value(0), output_field=DateField()
+            )
+        )
     )
+
+
+def eoi_order(queryset: QuerySet[EOI]) -> tuple[str, ...]:
+    """The keyset order of a list of EOIs: newest received first, searched or not."""
+    return SEARCH_ORDER if "search_received_on" in queryset.query.annotations else EOI_ORDER
 
 
 def duplicates_of(*, eoi: EOI) -> QuerySet[EOI]:

@@ -89,7 +89,7 @@ def eoi_list(request, overdue: bool = False):
         rows = filters.qs.order_by("-received_on", "-id")
         return export_response(rows, EOI_COLUMNS, filename="eois", fmt=fmt)
     page = keyset_paginate(
-        filters.qs, ordering=("-received_on", "-id"), cursor=request.GET.get("after")
+        filters.qs, ordering=selectors.eoi_order(filters.qs), cursor=request.GET.get("after")
     )
     return render(
         request,

@@ -408,3 +408,25 @@ def test_the_admin_searches_eois_as_the_list_does(client_for, admin_user):
         "/admin/recruitment/expressionofinterest/", {"q": "ann smith"}
     )
     assert [eoi.full_name for eoi in response.context["cl"].result_list] == ["Ann Smith"]
+
+
+def test_a_search_pages_on_in_date_order(recruitment_officer):
+    """Searches are ordered by an unindexed copy of the day received (so PostgreSQL uses the
+    trigram index); its keyset pages still run newest first without repeats."""
+    from core.pagination import keyset_paginate
+    from recruitment import selectors
+
+    for day in range(1, 8):
+        EOIFactory(first_name="Ann", last_name=f"Smith{day}", received_on=date(2026, 3, day))
+    EOIFactory(first_name="Bob", last_name="Jones")
+    found = selectors.search_eois(selectors.eoi_list(user=recruitment_officer), "smith")
+    order = selectors.eoi_order(found)
+    assert order == selectors.SEARCH_ORDER
+    names, cursor = [], None
+    while True:
+        page = keyset_paginate(found, ordering=order, cursor=cursor, per_page=3)
+        names += [eoi.last_name for eoi in page]
+        if not page.has_next:
+            break
+        cursor = page.next_cursor
+    assert names == [f"Smith{day}" for day in range(7, 0, -1)]
