@@ -185,9 +185,7 @@ def active_passports(*, on: date | None = None) -> int:
 
 def reviews_overdue(*, on: date | None = None) -> QuerySet[Passport]:
     """Active passports whose review date has passed."""
-    return Passport.objects.filter(_review_overdue(on or _today())).order_by(
-        "review_date", "id"
-    )
+    return Passport.objects.filter(_review_overdue(on or _today())).order_by("review_date", "id")
 
 
 def percentile(values: list[int], share: float) -> float | None:
