@@ -6,12 +6,7 @@ matplotlib's SVG uses), always beside its table, with the chart's text alternati
 
 import base64
 import io
-
-import matplotlib
-
-matplotlib.use("Agg")
-
-from matplotlib import pyplot as plt
+from functools import cache
 
 from reports.registry import Chart
 
@@ -21,8 +16,21 @@ HATCHES = ["", "//", "..", "xx", "\\\\", "--", "++", "oo"]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 
 
+@cache
+def _pyplot():
+    """matplotlib, loaded when the first chart is drawn. Imported at the top, it made every web
+    worker's first request load it through the URLs (0.7 s) and hold it in memory."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    return pyplot
+
+
 def render_svg(chart: Chart) -> str:
     """The chart as SVG text (text kept as text, no timestamp, so output is repeatable)."""
+    plt = _pyplot()
     with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "peel", "font.size": 9}):
         figure, axes = plt.subplots(figsize=(5.2, 2.8))
         try:
