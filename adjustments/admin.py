@@ -55,7 +55,6 @@ class PassportAdmin(BigTableAdmin, admin.ModelAdmin):
     search_fields = ["owner__staff_number", "owner__last_name"]
     raw_id_fields = ["owner", "ra_officer", "section_4_1_by", "joiner_need"]
     list_select_related = ["owner"]
-    show_full_result_count = False
     # The special-category sections are read in Peel, where each read is logged; not here.
     exclude = SNAPSHOT_FIELDS
     inlines = [AdjustmentInline, AccessToWorkInline, ConsentInline]

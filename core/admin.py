@@ -99,5 +99,4 @@ admin.site.unregister(LogEntry)
 class AuditLogEntryAdmin(BigTableAdmin, LogEntryAdmin):
     # A date filter instead of the date drill-down, which lists the years with a DISTINCT
     # over the whole log on every page.
-    date_hierarchy = None
     list_filter = ["timestamp", *LogEntryAdmin.list_filter]

@@ -81,7 +81,6 @@ class UserAdmin(BigTableAdmin, DjangoUserAdmin):
     search_fields = ["staff_number", "first_name", "last_name", "email"]
     list_select_related = ["department", "line_manager"]
     raw_id_fields = ["line_manager"]
-    show_full_result_count = False
     inlines = [EmploymentRecordInline]
     fieldsets = [
         (None, {"fields": ["staff_number", "password"]}),
@@ -135,8 +134,6 @@ class EmploymentRecordAdmin(BigTableAdmin, admin.ModelAdmin):
 @admin.register(EqualityMonitoring)
 class EqualityMonitoringAdmin(BigTableAdmin, admin.ModelAdmin):
     """Special category: superusers only, and every record opened is logged."""
-
-    show_full_result_count = False  # no full-table COUNT on the change list
 
     list_display = ["person", "updated_at"]
     search_fields = ["person__staff_number"]

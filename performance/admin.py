@@ -165,7 +165,6 @@ class RatingAdmin(BigTableAdmin, ReadOnlyAdmin):
         "final_what",
         "final_how",
     ]
-    show_full_result_count = False
 
 
 @admin.register(ModerationPanel)

@@ -120,7 +120,6 @@ class BenefitAdmin(BigTableAdmin, admin.ModelAdmin):
     search_fields = ["reference", "description", "measure"]
     raw_id_fields = ["owner", "project"]
     list_select_related = ["project__programme", "department"]
-    show_full_result_count = False
     readonly_fields = ["baseline_value", "baseline_date", "baseline_source", "target_value"]
     inlines = [ProfileLineInline, BaselineVersionInline]
 

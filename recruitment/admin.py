@@ -82,7 +82,6 @@ class EOISourceAdmin(BigTableAdmin, admin.ModelAdmin):
     search_fields = ["eoi__last_name", "campaign__name"]
     raw_id_fields = ["eoi", "campaign", "zone", "ambassador", "captured_by"]
     list_select_related = ["eoi", "campaign", "zone"]
-    show_full_result_count = False
 
 
 @admin.register(EOIEquality)
@@ -93,7 +92,6 @@ class EOIEqualityAdmin(BigTableAdmin, admin.ModelAdmin):
     list_filter = ["updated_at"]
     search_fields = ["eoi__id"]
     raw_id_fields = ["eoi"]
-    show_full_result_count = False
 
     def has_module_permission(self, request):
         return request.user.is_superuser

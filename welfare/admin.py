@@ -43,7 +43,6 @@ class ThemeInline(admin.TabularInline):
 
 @admin.register(WelfareCase)
 class WelfareCaseAdmin(BigTableAdmin, ReadLoggedAdmin):
-    show_full_result_count = False  # no full-table COUNT on the change list
     list_display = [
         "id",
         "officer",
